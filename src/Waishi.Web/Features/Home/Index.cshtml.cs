@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Waishi.Web.Platform.Data;
+using Waishi.Web.Platform.Identity;
+using Waishi.Web.Platform.Notifications;
+
+namespace Waishi.Web.Features.Home;
+
+/// <summary>The home page: what waits for the signed-in user, by role.</summary>
+public sealed class IndexModel(AppDbContext db) : PageModel
+{
+    public sealed record Card(string Key, string Title, string Text, string Href, int? Count);
+
+    public List<Card> Cards { get; } = [];
+    public List<string> RoleNames { get; private set; } = [];
+    public List<InboxItem> Latest { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        var userId = User.GetUserId()!.Value;
+        RoleNames = [.. User.FindAll(WaishiClaims.Role).Select(c => c.Value).Order()];
+        var unread = await db.Set<InboxItem>().CountAsync(i => i.UserId == userId && i.ReadUtc == null);
+        Latest = await db.Set<InboxItem>().AsNoTracking().Where(i => i.UserId == userId)
+            .OrderByDescending(i => i.CreatedUtc).Take(5).ToListAsync();
+        Cards.Add(new Card("inbox", "Inbox", "Unread messages", "/Inbox", unread));
+        foreach (var card in HomeCards.For(User))
+        {
+            Cards.Add(card);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+using Waishi.Web.Platform.Identity;
+
+namespace Waishi.Web.Platform.Api;
+
+/// <summary>The JSON API under /api/v1. Each module maps its group here.</summary>
+public static class ApiRoutes
+{
+    public static void Map(WebApplication app)
+    {
+        var v1 = app.MapGroup("/api/v1")
+            .RequireAuthorization(Policies.SignedIn)
+            .WithTags("v1");
+        MeApi.Map(v1);
+    }
+}

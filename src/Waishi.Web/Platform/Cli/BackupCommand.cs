@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace Waishi.Web.Platform.Cli;
+
+public static class BackupCommand
+{
+    public static Command Create(WebApplication app)
+    {
+        var command = new Command("backup", "Not yet available.");
+        command.SetAction(_ => { Console.Error.WriteLine("error: not yet available"); return 2; });
+        return command;
+    }
+}

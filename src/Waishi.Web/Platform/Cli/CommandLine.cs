@@ -1,0 +1,77 @@
+using System.CommandLine;
+using Waishi.Web.Platform.Data;
+
+namespace Waishi.Web.Platform.Cli;
+
+/// <summary>
+/// The command-line verbs of the executable. Host settings are given as --Key=Value (for example
+/// --Database:Provider=Postgres) and go to configuration; everything else is the verb and its options.
+/// </summary>
+public static class CommandLine
+{
+    /// <summary>
+    /// Without a verb first, every argument goes to the host (so "--urls http://…" works as for any
+    /// ASP.NET Core app). With one, "--Key:Sub=Value" settings still configure the host and the
+    /// rest belongs to the verb.
+    /// </summary>
+    public static (string[] Verb, string[] HostArgs) Split(string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-'))
+        {
+            return ([], args);
+        }
+        var verb = new List<string>();
+        var host = new List<string>();
+        foreach (var arg in args)
+        {
+            if (arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains('=') && arg.Contains(':'))
+            {
+                host.Add(arg);
+            }
+            else
+            {
+                verb.Add(arg);
+            }
+        }
+        return ([.. verb], [.. host]);
+    }
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        var root = new RootCommand("Waishi: international affairs management. Without a verb the web app runs.");
+        root.Subcommands.Add(MigrateCommand(app));
+        root.Subcommands.Add(DemoCommand.Create(app));
+        root.Subcommands.Add(AuditCommand.Create(app));
+        root.Subcommands.Add(BackupCommand.Create(app));
+        root.Subcommands.Add(UserCommand.Create(app));
+        try
+        {
+            return await root.Parse(args).InvokeAsync();
+        }
+        catch (CommandLineException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return 2;
+        }
+    }
+
+    private static Command MigrateCommand(WebApplication app)
+    {
+        var command = new Command("migrate", "Apply database migrations and exit.");
+        command.SetAction(async (_, ct) =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var pending = (await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetPendingMigrationsAsync(db.Database, ct)).ToList();
+            await DatabaseSetup.MigrateAsync(db, ct);
+            Console.WriteLine(pending.Count == 0
+                ? "The database is up to date."
+                : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}");
+            return 0;
+        });
+        return command;
+    }
+}
+
+/// <summary>An error the user can fix; printed as "error: …" with exit code 2.</summary>
+public sealed class CommandLineException(string message) : Exception(message);

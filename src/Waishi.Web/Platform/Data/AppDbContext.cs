@@ -1,0 +1,118 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Waishi.Web.Platform.Auditing;
+using Waishi.Web.Platform.Identity;
+using Waishi.Web.Platform.Tenancy;
+
+namespace Waishi.Web.Platform.Data;
+
+/// <summary>
+/// The one database context. Reads of tenant-owned rows are filtered to the current tenant; writes
+/// are checked against it; every save bumps versions of edited rows and appends the audit entries
+/// of the change in the same transaction.
+/// </summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantContext tenant, Actor actor, TimeProvider clock)
+    : IdentityUserContext<AppUser, Guid>(options)
+{
+    internal TenantContext Tenant => tenant;
+    internal Actor Actor => actor;
+    internal TimeProvider Clock => clock;
+
+    // Read by the query filters; EF evaluates these per query, so one model serves every tenant.
+    private bool IsSystemScope => tenant.IsSystem;
+    private Guid CurrentTenantId => tenant.TenantId ?? Guid.Empty;
+
+    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name so that the database stays readable and reordering is safe.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>();
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => t.BaseType is null).ToList())
+        {
+            if (typeof(IVersioned).IsAssignableFrom(type.ClrType))
+            {
+                builder.Entity(type.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+            }
+            if (typeof(ITenantOwned).IsAssignableFrom(type.ClrType))
+            {
+                builder.Entity(type.ClrType).HasOne(typeof(Tenant)).WithMany()
+                    .HasForeignKey(nameof(ITenantOwned.TenantId)).OnDelete(DeleteBehavior.Restrict);
+                builder.Entity(type.ClrType).HasQueryFilter(TenantFilter(type.ClrType));
+            }
+        }
+    }
+
+    private LambdaExpression TenantFilter(Type entityType)
+    {
+        // e => IsSystemScope || ((ITenantOwned)e).TenantId == CurrentTenantId
+        var e = Expression.Parameter(entityType, "e");
+        var self = Expression.Constant(this);
+        var body = Expression.OrElse(
+            Expression.Property(self, nameof(IsSystemScope)),
+            Expression.Equal(
+                Expression.Property(e, nameof(ITenantOwned.TenantId)),
+                Expression.Property(self, nameof(CurrentTenantId))));
+        return Expression.Lambda(body, e);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        WriteRules.Apply(this);
+        var changes = AuditCapture.Capture(ChangeTracker);
+        if (changes.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        var added = new List<AuditEntry>();
+        try
+        {
+            added = await AuditChain.AppendAsync(this, changes, cancellationToken);
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+            return count;
+        }
+        catch
+        {
+            // Leave the context as the caller had it: the audit rows of a failed save must not
+            // ride along with a later one.
+            foreach (var entry in added)
+            {
+                Entry(entry).State = EntityState.Detached;
+            }
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.RollbackAsync(CancellationToken.None);
+            }
+            throw;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+}

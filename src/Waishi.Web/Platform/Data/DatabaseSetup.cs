@@ -1,0 +1,96 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Waishi.Web.Platform.Data;
+
+/// <summary>Configuration section "Database".</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary>"Sqlite" (default) or "Postgres".</summary>
+    public string Provider { get; set; } = "Sqlite";
+    /// <summary>SQLite file, relative to the content root unless absolute.</summary>
+    public string Path { get; set; } = "data/waishi.db";
+    /// <summary>Full connection string; overrides <see cref="Path"/> for SQLite, required for PostgreSQL.</summary>
+    public string? ConnectionString { get; set; }
+    /// <summary>Apply migrations when the app starts.</summary>
+    public bool MigrateOnStart { get; set; } = true;
+
+    public bool IsPostgres => Provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase)
+        || Provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase)
+        || Provider.Equals("Npgsql", StringComparison.OrdinalIgnoreCase);
+
+    public string SqliteConnectionString(string contentRoot)
+    {
+        if (!string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            return ConnectionString;
+        }
+        var file = System.IO.Path.IsPathRooted(Path) ? Path : System.IO.Path.Combine(contentRoot, Path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
+        return new SqliteConnectionStringBuilder { DataSource = file, Pooling = true, DefaultTimeout = 30 }.ToString();
+    }
+}
+
+public static class DatabaseSetup
+{
+    public static IServiceCollection AddWaishiDatabase(this IServiceCollection services, string contentRoot)
+    {
+        // Read when first needed, not at registration, so that every configuration source
+        // (including a test host's) is in place.
+        services.AddSingleton(sp => Validate(sp.GetRequiredService<IConfiguration>().GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions()));
+        services.AddDbContext<AppDbContext>((sp, db) =>
+        {
+            var options = sp.GetRequiredService<DatabaseOptions>();
+            // Migrations are written by hand without model snapshots; the schema test compares the
+            // migrated database with the model on both providers instead.
+            db.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+            if (options.IsPostgres)
+            {
+                db.UseNpgsql(options.ConnectionString);
+            }
+            else
+            {
+                db.UseSqlite(options.SqliteConnectionString(contentRoot));
+            }
+        });
+        return services;
+    }
+
+    private static DatabaseOptions Validate(DatabaseOptions options)
+    {
+        if (!options.IsPostgres && !options.Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException(
+                $"Database:Provider is '{options.Provider}'. Use 'Sqlite' or 'Postgres'.");
+        }
+        if (options.IsPostgres && string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            throw new InvalidOperationException(
+                "Database:Provider is Postgres but Database:ConnectionString is empty. Set it, for example " +
+                "Database__ConnectionString=\"Host=127.0.0.1;Port=5432;Database=waishi;Username=waishi;Password=…\".");
+        }
+        return options;
+    }
+
+    /// <summary>Applies pending migrations; on SQLite also switches the file to WAL so readers
+    /// never wait for the writer.</summary>
+    public static async Task MigrateAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        if (!db.IsPostgres)
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+        await db.Database.MigrateAsync(ct);
+    }
+}

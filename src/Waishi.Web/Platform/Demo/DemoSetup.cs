@@ -1,0 +1,10 @@
+namespace Waishi.Web.Platform.Demo;
+
+public static class DemoSetup
+{
+    public static IServiceCollection AddWaishiDemo(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<DemoCity>();
+        return services;
+    }
+}

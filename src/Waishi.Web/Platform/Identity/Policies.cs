@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace Waishi.Web.Platform.Identity;
+
+/// <summary>
+/// Named authorisation policies. Every page folder and API group names one of these; an endpoint
+/// without a policy (and not on the anonymous allow-list) fails the endpoint sweep test.
+/// </summary>
+public static class Policies
+{
+    /// <summary>Any signed-in, enabled user of any tenant.</summary>
+    public const string SignedIn = "signed-in";
+    /// <summary>Staff of an institution or of the authority (not students).</summary>
+    public const string Staff = "staff";
+    public const string TenantAdmin = "tenant-admin";
+    /// <summary>Reads the audit log: auditors and tenant admins.</summary>
+    public const string AuditReader = "audit-reader";
+    /// <summary>Reads the staff directory and student records: office staff, unit heads and secretaries, admins, auditors.</summary>
+    public const string PeopleReader = "people-reader";
+    /// <summary>Edits people and imports the staff directory: tenant admins and the international office.</summary>
+    public const string PeopleEditor = "people-editor";
+    public const string Authority = "authority";
+
+    public static readonly string[] OfficeRoles =
+        [.. Roles.Officers, Roles.Director, Roles.Leader, Roles.TenantAdmin];
+
+    public static void Add(AuthorizationOptions options)
+    {
+        options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
+        options.AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
+            c.User.Claims.Any(x => x.Type == WaishiClaims.Role && x.Value != Roles.Student)));
+        options.AddPolicy(TenantAdmin, p => p.RequireAuthenticatedUser().RequireClaim(WaishiClaims.Role, Roles.TenantAdmin));
+        options.AddPolicy(AuditReader, p => p.RequireAuthenticatedUser().RequireClaim(WaishiClaims.Role, Roles.Auditor, Roles.TenantAdmin));
+        options.AddPolicy(PeopleReader, p => p.RequireAuthenticatedUser().RequireClaim(WaishiClaims.Role,
+            [.. OfficeRoles, Roles.UnitHead, Roles.UnitSecretary, Roles.Auditor, Roles.SecurityOfficer, Roles.Counselor,
+             Roles.FaoOfficer, Roles.FaoDirector, Roles.FaoAnalyst]));
+        options.AddPolicy(PeopleEditor, p => p.RequireAuthenticatedUser().RequireClaim(WaishiClaims.Role, OfficeRoles));
+        options.AddPolicy(Authority, p => p.RequireAuthenticatedUser().RequireClaim(WaishiClaims.TenantKind, nameof(Tenancy.TenantKind.Authority)));
+
+        // Anything not explicitly opened to anonymous users needs a signed-in user.
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+    }
+}

@@ -1,0 +1,33 @@
+using System.Security.Claims;
+
+namespace Waishi.Web.Platform.Identity;
+
+public static class WaishiClaims
+{
+    public const string UserId = ClaimTypes.NameIdentifier;
+    public const string TenantId = "waishi:tenant";
+    public const string TenantKind = "waishi:tenant-kind";
+    /// <summary>A role held in the tenant; a unit-scoped role also appears as "role@unitId" in <see cref="UnitRole"/>.</summary>
+    public const string Role = "waishi:role";
+    public const string UnitRole = "waishi:unit-role";
+    public const string Culture = "waishi:culture";
+    public const string DisplayName = "waishi:name";
+
+    public static Guid? GetUserId(this ClaimsPrincipal p) =>
+        Guid.TryParse(p.FindFirstValue(UserId), out var id) ? id : null;
+
+    public static Guid? GetTenantId(this ClaimsPrincipal p) =>
+        Guid.TryParse(p.FindFirstValue(TenantId), out var id) ? id : null;
+
+    public static bool HasRole(this ClaimsPrincipal p, string role) => p.HasClaim(Role, role);
+
+    public static bool HasAnyRole(this ClaimsPrincipal p, params string[] roles) =>
+        roles.Any(r => p.HasClaim(Role, r));
+
+    /// <summary>Unit ids for which the user holds <paramref name="role"/>.</summary>
+    public static IEnumerable<Guid> UnitsFor(this ClaimsPrincipal p, string role) =>
+        p.FindAll(UnitRole)
+            .Select(c => c.Value.Split('@'))
+            .Where(parts => parts.Length == 2 && parts[0] == role && Guid.TryParse(parts[1], out _))
+            .Select(parts => Guid.Parse(parts[1]));
+}

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Mvc;
+using Waishi.Web.Platform.Data;
+using Waishi.Web.Platform.Demo;
+using Waishi.Web.Platform.Identity;
+using Waishi.Web.Platform.Jobs;
+using Waishi.Web.Platform.Localization;
+using Waishi.Web.Platform.Notifications;
+using Waishi.Web.Platform.Tenancy;
+using Waishi.Web.Platform.Web;
+
+namespace Waishi.Web.Platform;
+
+/// <summary>Composition of the platform and of every module. Each area registers itself.</summary>
+public static class WaishiSetup
+{
+    public static WebApplicationBuilder AddWaishi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<TenantContext>();
+        services.AddScoped<Actor>();
+        services.AddWaishiDatabase(builder.Environment.ContentRootPath);
+        services.AddWaishiIdentity();
+        services.AddWaishiLocalization();
+        services.AddWaishiNotifications(configuration);
+        services.AddWaishiJobs(configuration);
+        services.AddWaishiDemo(configuration);
+        services.AddHostedService<DatabaseStartup>();
+        services.AddScoped<Navigation>();
+
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                PageConventions.Apply(o.Conventions);
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
+            .AddMvcOptions(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "waishi.csrf";
+            o.HeaderName = "X-CSRF-TOKEN";
+        });
+        services.AddOpenApi("v1");
+        services.AddProblemDetails();
+        services.AddHealthChecks();
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        return builder;
+    }
+
+    public static WebApplication UseWaishi(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+        }
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<RequestContextMiddleware>();
+        app.UseRequestLocalization();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapRazorPages();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Policies.SignedIn);
+        Api.ApiRoutes.Map(app);
+        return app;
+    }
+}

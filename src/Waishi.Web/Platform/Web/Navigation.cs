@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Waishi.Web.Platform.Data;
+using Waishi.Web.Platform.Identity;
+using Waishi.Web.Platform.Localization;
+using Waishi.Web.Platform.Notifications;
+using Waishi.Web.Platform.Tenancy;
+
+namespace Waishi.Web.Platform.Web;
+
+public sealed record NavItem(string Key, string Text, string Href, string Policy);
+
+public sealed record NavModel(bool SignedIn, string DisplayName, string TenantName, int Unread, IReadOnlyList<NavItem> Items);
+
+/// <summary>The header of every page: the modules the user's roles allow, and the unread count.</summary>
+public sealed class Navigation(IAuthorizationService authorization, AppDbContext db, TenantContext tenant)
+{
+    /// <summary>Modules in menu order; a module adds its entry here with the policy of its folder.</summary>
+    public static readonly List<NavItem> Modules =
+    [
+        new("home", "Home", "/", Policies.SignedIn),
+        new("people", "People", "/People/Staff", Policies.PeopleReader),
+        new("units", "Organisation", "/Organisation/Units", Policies.PeopleReader),
+        new("admin", "Administration", "/Admin/Users", Policies.TenantAdmin),
+        new("audit", "Audit log", "/Audit", Policies.AuditReader),
+    ];
+
+    public async Task<NavModel> BuildAsync(ClaimsPrincipal user)
+    {
+        if (user.Identity?.IsAuthenticated != true || user.GetUserId() is not { } userId)
+        {
+            return new NavModel(false, "", "", 0, []);
+        }
+        var items = new List<NavItem>();
+        foreach (var item in Modules)
+        {
+            if ((await authorization.AuthorizeAsync(user, item.Policy)).Succeeded)
+            {
+                items.Add(item);
+            }
+        }
+        var unread = await db.Set<InboxItem>().CountAsync(i => i.UserId == userId && i.ReadUtc == null);
+        var tenantRow = await db.Set<Tenant>().AsNoTracking()
+            .Where(t => t.Id == tenant.TenantId)
+            .Select(t => new { t.NameZh, t.NameEn })
+            .FirstOrDefaultAsync();
+        var tenantName = tenantRow is null ? "" : LocalizationSetup.IsChinese ? tenantRow.NameZh : tenantRow.NameEn;
+        return new NavModel(true, user.FindFirstValue(WaishiClaims.DisplayName) ?? user.Identity.Name ?? "", tenantName, unread, items);
+    }
+}

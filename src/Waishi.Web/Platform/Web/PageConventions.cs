@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Waishi.Web.Platform.Identity;
+
+namespace Waishi.Web.Platform.Web;
+
+/// <summary>
+/// Which policy guards which page folder. Everything not listed here needs a signed-in user
+/// (fallback policy); the anonymous pages are the explicit allow-list.
+/// </summary>
+public static class PageConventions
+{
+    public static readonly string[] AnonymousPages =
+    [
+        "/Account/SignIn", "/Account/Denied", "/Account/Culture", "/Error", "/Public/Notices",
+    ];
+
+    public static void Apply(PageConventionCollection pages)
+    {
+        pages.AuthorizeFolder("/", Policies.SignedIn);
+        pages.AuthorizeFolder("/Admin", Policies.TenantAdmin);
+        pages.AuthorizeFolder("/Audit", Policies.AuditReader);
+        pages.AuthorizeFolder("/People", Policies.PeopleReader);
+        pages.AuthorizeFolder("/Organisation", Policies.PeopleReader);
+        foreach (var page in AnonymousPages)
+        {
+            pages.AllowAnonymousToPage(page);
+        }
+    }
+}
