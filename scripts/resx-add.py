@@ -6,7 +6,7 @@ Usage: scripts/resx-add.py translations.tsv   (lines: English<TAB>Chinese)
 Entries are kept sorted, one per key, so that parallel branches merge cleanly.
 """
 import os, re, sys
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 RESX = os.path.join(ROOT, "src/Waishi.Web/Resources/SharedResource.zh-CN.resx")
@@ -35,7 +35,7 @@ def save(entries):
     with open(RESX, "w", encoding="utf-8") as f:
         f.write(HEADER)
         for key in sorted(entries):
-            f.write('  <data name=%s xml:space="preserve"><value>%s</value></data>\n' % (quoteattr(key).replace("'", "&apos;") if '"' in key else '"%s"' % escape(key), escape(entries[key])))
+            f.write('  <data name="%s" xml:space="preserve"><value>%s</value></data>\n' % (escape(key, {'"': "&quot;"}), escape(entries[key])))
         f.write("</root>\n")
 
 if __name__ == "__main__":

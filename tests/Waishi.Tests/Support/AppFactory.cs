@@ -100,17 +100,28 @@ public class AppFactory : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>A client with its own cookie jar that does not follow redirects.</summary>
-    public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions
+    /// <summary>
+    /// A client with its own cookie jar that does not follow redirects. It asks for English pages
+    /// unless told otherwise (the product's default is Chinese); pass "zh-CN" to test the Chinese UI.
+    /// </summary>
+    public HttpClient NewClient(string? culture = "en")
     {
-        AllowAutoRedirect = false,
-        HandleCookies = true,
-    });
+        var client = CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            HandleCookies = true,
+        });
+        if (culture is not null)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(culture);
+        }
+        return client;
+    }
 
     /// <summary>A client signed in as a demo account, e.g. "cqu.tenant-admin".</summary>
-    public async Task<HttpClient> SignInAsync(string userName, string password = Password)
+    public async Task<HttpClient> SignInAsync(string userName, string password = Password, string? culture = "en")
     {
-        var client = NewClient();
+        var client = NewClient(culture);
         var response = await client.PostFormAsync("/Account/SignIn", "/Account/SignIn",
             new() { ["Form.UserName"] = userName, ["Form.Password"] = password });
         if (response.StatusCode != HttpStatusCode.Redirect)
