@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
+using Waishi.Web.Platform.Api;
 using Waishi.Web.Platform.Data;
 using Waishi.Web.Platform.Demo;
 using Waishi.Web.Platform.Identity;
@@ -32,6 +33,7 @@ public static class WaishiSetup
         services.AddWaishiDemo(configuration);
         services.AddHostedService<DatabaseStartup>();
         services.AddScoped<Navigation>();
+        services.AddWaishiApi();
 
         services.AddRazorPages(o =>
             {
@@ -64,6 +66,7 @@ public static class WaishiSetup
         }
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseMiddleware<ApiErrorsMiddleware>();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

@@ -11,5 +11,8 @@ public static class ApiRoutes
             .RequireAuthorization(Policies.SignedIn)
             .WithTags("v1");
         MeApi.Map(v1);
+        Features.Organisation.UnitsApi.Map(v1);
+        Features.People.StaffApi.Map(v1);
+        Features.People.StudentsApi.Map(v1);
     }
 }
