@@ -40,4 +40,24 @@ public static class ApiClient
         }
         return body;
     }
+
+    /// <summary>Creates a personal access token on the Tokens page and returns its secret, shown once.</summary>
+    public static async Task<string> CreateTokenAsync(this HttpClient client, string name = "script", int days = 30)
+    {
+        var response = await client.PostFormAsync("/Account/Tokens", "/Account/Tokens?handler=Create",
+            new() { ["Form.Name"] = name, ["Form.ExpiresInDays"] = days.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        response.EnsureSuccessStatusCode();
+        var html = await response.Content.ReadAsStringAsync();
+        var match = System.Text.RegularExpressions.Regex.Match(html, "data-testid=\"token-secret\">(wsh_[A-Za-z0-9_-]+)<");
+        Assert.True(match.Success, "The new token is shown on the page.");
+        return match.Groups[1].Value;
+    }
+
+    /// <summary>A client that carries no cookie and sends <paramref name="secret"/> as a bearer token.</summary>
+    public static HttpClient BearerClient(this AppFactory app, string secret)
+    {
+        var client = app.NewClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
+        return client;
+    }
 }

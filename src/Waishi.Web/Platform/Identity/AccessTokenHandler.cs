@@ -52,10 +52,10 @@ public sealed class AccessTokenHandler(
         {
             return AuthenticateResult.Fail("The access token is unknown, revoked or expired.");
         }
-        var principal = await session.LoadAsync(token.UserId, null, SchemeName, Context.RequestAborted);
+        var principal = await session.LoadAsync(token.UserId, token.SecurityStamp, SchemeName, Context.RequestAborted);
         if (principal is null)
         {
-            return AuthenticateResult.Fail("The token's user is disabled.");
+            return AuthenticateResult.Fail("The token's user is disabled or has changed their password.");
         }
         if (token.LastUsedUtc is null || now - token.LastUsedUtc > TimeSpan.FromMinutes(5))
         {

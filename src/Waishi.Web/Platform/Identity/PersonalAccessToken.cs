@@ -16,4 +16,9 @@ public sealed class PersonalAccessToken : TenantEntity
     public DateTime? ExpiresUtc { get; set; }
     public DateTime? LastUsedUtc { get; set; }
     public DateTime? RevokedUtc { get; set; }
+    /// <summary>The account's security stamp when the token was made: a new password renews the
+    /// stamp and so ends the token.</summary>
+    [AuditRedacted]
+    [System.ComponentModel.DataAnnotations.MaxLength(256)]
+    public string? SecurityStamp { get; set; }
 }
