@@ -1,0 +1,124 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Waishi.Web.Features.Organisation;
+using Waishi.Web.Features.People;
+using Waishi.Web.Platform.Data;
+using Waishi.Web.Platform.Identity;
+using Waishi.Web.Platform.Tenancy;
+
+namespace Waishi.Tests.Support;
+
+/// <summary>
+/// How to reach a row of one entity type from another tenant. <see cref="Create"/> inserts a row
+/// into tenant B (filters lifted) and returns its id; the URLs use <c>{id}</c>. Page edits and
+/// deletes are POSTed with a valid antiforgery token and <see cref="FormFields"/>; the API edit is a
+/// PUT of <see cref="ApiBody"/> and the delete a DELETE.
+/// </summary>
+public sealed record CrossTenantCase(
+    string Entity,
+    Func<AppDbContext, Guid, Task<Guid>> Create,
+    string[] PageReads,
+    string[] PageEdits,
+    string[] PageDeletes,
+    string? ApiUrl = null,
+    Dictionary<string, string>? FormFields = null,
+    object? ApiBody = null)
+{
+    public override string ToString() => Entity;
+}
+
+/// <summary>
+/// The cross-tenant sweep's list: one line per entity type. A module that adds an entity with
+/// pages or API endpoints adds its line here.
+/// </summary>
+public static class CrossTenant
+{
+    public const string TenantA = "CQU";
+    public const string TenantB = "CQUPT";
+    public const string UserA = "cqu.tenant-admin";
+
+    private static readonly Dictionary<string, string> PersonForm = new()
+    {
+        ["id"] = "{id}", ["Form.Id"] = "{id}", ["Form.Version"] = "1", ["Form.NameZh"] = "篡改", ["Form.NameEn"] = "Tampered",
+        ["Form.StaffNumber"] = "HACK1", ["Form.StudentNumber"] = "HACK1", ["Form.Code"] = "HACK1", ["Form.Kind"] = "Office",
+        ["Form.Nationality"] = "CN", ["Form.DisplayName"] = "Tampered", ["Form.IsDisabled"] = "true", ["version"] = "1",
+    };
+
+    public static readonly IReadOnlyList<CrossTenantCase> Cases =
+    [
+        new("OrgUnit",
+            async (db, tenant) => await AddAsync(db, new OrgUnit { TenantId = tenant, Code = "XT-UNIT", NameZh = "跨租户", NameEn = "Cross tenant", Kind = OrgUnitKind.Office }),
+            ["/Organisation/Units/Details/{id}", "/Organisation/Units/Edit/{id}"],
+            ["/Organisation/Units/Edit/{id}"],
+            ["/Organisation/Units/Delete/{id}"],
+            "/api/v1/units/{id}", PersonForm,
+            new { code = "HACK1", nameZh = "篡改", nameEn = "Tampered", kind = "Office", version = 1 }),
+        new("StaffMember",
+            async (db, tenant) => await AddAsync(db, new StaffMember { TenantId = tenant, StaffNumber = "XT-STAFF", NameZh = "跨租户" }),
+            ["/People/Staff/Details/{id}", "/People/Staff/Edit/{id}"],
+            ["/People/Staff/Edit/{id}"],
+            ["/People/Staff/Delete/{id}"],
+            "/api/v1/staff/{id}", PersonForm,
+            new { staffNumber = "HACK1", nameZh = "篡改", version = 1 }),
+        new("Student",
+            async (db, tenant) => await AddAsync(db, new Student { TenantId = tenant, StudentNumber = "XT-STUDENT", NameZh = "跨租户" }),
+            ["/People/Students/Details/{id}", "/People/Students/Edit/{id}"],
+            ["/People/Students/Edit/{id}"],
+            ["/People/Students/Delete/{id}"],
+            "/api/v1/students/{id}", PersonForm,
+            new { studentNumber = "HACK1", nameZh = "篡改", degreeLevel = "Master", nationality = "CN", version = 1 }),
+        new("AppUser",
+            async (db, tenant) => await db.Users.Where(u => u.TenantId == tenant && u.UserName!.EndsWith(".officer-global")).Select(u => u.Id).SingleAsync(),
+            ["/Admin/Users/Edit/{id}"],
+            ["/Admin/Users/Edit/{id}"],
+            [],
+            FormFields: PersonForm),
+        new("PersonalAccessToken",
+            async (db, tenant) =>
+            {
+                var user = await db.Users.Where(u => u.TenantId == tenant).Select(u => u.Id).FirstAsync();
+                return await AddAsync(db, new PersonalAccessToken
+                {
+                    TenantId = tenant, UserId = user, Name = "cross tenant", Prefix = "wsh_xt", SecretHash = new string('a', 64),
+                    CreatedUtc = DateTime.UtcNow, ExpiresUtc = DateTime.UtcNow.AddDays(30),
+                });
+            },
+            [],
+            [],
+            ["/Account/Tokens?handler=Revoke"],
+            FormFields: PersonForm),
+    ];
+
+    private static async Task<Guid> AddAsync<T>(AppDbContext db, T row) where T : Entity
+    {
+        db.Add(row);
+        await db.SaveChangesAsync();
+        return row.Id;
+    }
+
+    public static Task<Guid> TenantIdAsync(AppDbContext db, string code) =>
+        db.Set<Tenant>().Where(t => t.Code == code).Select(t => t.Id).SingleAsync();
+
+    /// <summary>A hash of every row of <paramref name="tenantId"/> in every table that has a TenantId column.</summary>
+    public static string HashOfTenant(AppDbContext db, Guid tenantId)
+    {
+        var text = new StringBuilder();
+        var set = typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!;
+        foreach (var type in db.Model.GetEntityTypes().Where(t => t.FindProperty("TenantId") is not null && !t.IsOwned()).OrderBy(t => t.Name))
+        {
+            var properties = type.GetProperties().Where(p => p.PropertyInfo is not null).OrderBy(p => p.Name).ToList();
+            var tenant = type.FindProperty("TenantId")!.PropertyInfo!;
+            var rows = ((IQueryable<object>)set.MakeGenericMethod(type.ClrType).Invoke(db, null)!).AsNoTracking().AsEnumerable()
+                .Where(row => Equals(tenant.GetValue(row), tenantId))
+                .Select(row => string.Join('|', properties.Select(p => Convert.ToString(p.PropertyInfo!.GetValue(row), System.Globalization.CultureInfo.InvariantCulture))))
+                .Order(StringComparer.Ordinal);
+            text.Append(type.Name).Append('\n');
+            foreach (var row in rows)
+            {
+                text.Append(row).Append('\n');
+            }
+        }
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+}
