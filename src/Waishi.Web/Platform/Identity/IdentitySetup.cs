@@ -107,7 +107,8 @@ public static class IdentitySetup
     private static Task ApiAware<T>(Microsoft.AspNetCore.Authentication.RedirectContext<T> ctx, int status)
         where T : AuthenticationSchemeOptions
     {
-        if (ctx.Request.Path.StartsWithSegments("/api"))
+        // Machine clients (the API and its OpenAPI document) get a status, not a sign-in page.
+        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/openapi"))
         {
             ctx.Response.StatusCode = status;
             return Task.CompletedTask;
