@@ -36,35 +36,62 @@ public static class CommandLine
         return ([.. verb], [.. host]);
     }
 
-    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    /// <summary>Runs a verb. Output and errors go to the given writers (the console by default),
+    /// so that tests can call verbs in-process.</summary>
+    public static async Task<int> RunAsync(WebApplication app, string[] args, TextWriter? output = null, TextWriter? error = null)
     {
+        output ??= Console.Out;
+        error ??= Console.Error;
         var root = new RootCommand("Waishi: international affairs management. Without a verb the web app runs.");
         root.Subcommands.Add(MigrateCommand(app));
         root.Subcommands.Add(DemoCommand.Create(app));
         root.Subcommands.Add(AuditCommand.Create(app));
         root.Subcommands.Add(BackupCommand.Create(app));
         root.Subcommands.Add(UserCommand.Create(app));
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            // One line: the first problem and where to read the usage.
+            var path = string.Join(' ', Path(parsed.CommandResult.Command).Skip(1));
+            // A misspelt verb also leaves the verb "not provided"; the misspelling is the news.
+            var first = parsed.Errors.OrderBy(e => parsed.UnmatchedTokens.Any(t => e.Message.Contains(t, StringComparison.Ordinal)) ? 0 : 1).First();
+            await error.WriteLineAsync($"error: {first.Message} Run '{(path.Length == 0 ? "" : path + " ")}--help' for the usage.");
+            return 2;
+        }
         try
         {
-            return await root.Parse(args).InvokeAsync();
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
         catch (CommandLineException e)
         {
-            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            await error.WriteLineAsync($"error: {e.Message}");
             return 2;
         }
     }
 
+    private static IEnumerable<string> Path(Command command)
+    {
+        var names = new List<string>();
+        for (Symbol? s = command; s is not null; s = s.Parents.FirstOrDefault())
+        {
+            names.Insert(0, s.Name);
+        }
+        return names;
+    }
+
+    /// <summary>Where a verb writes its results.</summary>
+    public static TextWriter Out(this ParseResult result) => result.InvocationConfiguration.Output;
+
     private static Command MigrateCommand(WebApplication app)
     {
         var command = new Command("migrate", "Apply database migrations and exit.");
-        command.SetAction(async (_, ct) =>
+        command.SetAction(async (parsed, ct) =>
         {
             await using var scope = app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var pending = (await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetPendingMigrationsAsync(db.Database, ct)).ToList();
             await DatabaseSetup.MigrateAsync(db, ct);
-            Console.WriteLine(pending.Count == 0
+            await parsed.Out().WriteLineAsync(pending.Count == 0
                 ? "The database is up to date."
                 : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}");
             return 0;

@@ -11,7 +11,7 @@ public static class DemoCommand
     public static Command Create(WebApplication app)
     {
         var command = new Command("demo", "Seed the demo city into an empty database (migrating it first).");
-        command.SetAction(async (_, ct) =>
+        command.SetAction(async (parsed, ct) =>
         {
             await using var scope = app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -22,7 +22,7 @@ public static class DemoCommand
                 throw new CommandLineException("The database already has tenants; the demo city is only seeded into an empty database. Point Database:Path at a new file.");
             }
             var accounts = await scope.ServiceProvider.GetRequiredService<DemoCity>().SeedAsync(ct);
-            Console.WriteLine(DemoCity.Describe(accounts));
+            await parsed.Out().WriteLineAsync(DemoCity.Describe(accounts));
             return 0;
         });
         return command;

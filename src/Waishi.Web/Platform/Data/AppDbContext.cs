@@ -49,6 +49,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
                 builder.Entity(type.ClrType).HasOne(typeof(Tenant)).WithMany()
                     .HasForeignKey(nameof(ITenantOwned.TenantId)).OnDelete(DeleteBehavior.Restrict);
                 builder.Entity(type.ClrType).HasQueryFilter(TenantFilter(type.ClrType));
+                // Updates and deletes also match the tenant the row was loaded with, so a detached
+                // copy claiming another tenant's id changes nothing.
+                builder.Entity(type.ClrType).Property(nameof(ITenantOwned.TenantId)).IsConcurrencyToken();
             }
         }
     }
