@@ -11,5 +11,6 @@ public static class ApiRoutes
             .RequireAuthorization(Policies.SignedIn)
             .WithTags("v1");
         MeApi.Map(v1);
+        Features.Inbox.InboxApi.Map(v1);
     }
 }
