@@ -12,6 +12,7 @@ public static class NotificationsSetup
         services.AddScoped<OutboxDelivery>();
         // Always registered; it returns at once unless Notifications:DispatcherEnabled is true.
         services.AddHostedService<OutboxDispatcher>();
+        services.AddSingleton<Jobs.IRecurringJob, OutboxHousekeeping>();
         return services;
     }
 }

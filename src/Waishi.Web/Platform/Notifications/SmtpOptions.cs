@@ -37,6 +37,8 @@ public sealed class NotificationOptions
     public TimeSpan RetryMax { get; set; } = TimeSpan.FromHours(6);
     /// <summary>A message is marked dead after this many failed attempts.</summary>
     public int MaxAttempts { get; set; } = 8;
+    /// <summary>Delivered messages are deleted from the outbox after this many days (housekeeping job).</summary>
+    public int KeepDeliveredDays { get; set; } = 30;
 
     /// <summary>The wait before the next attempt after <paramref name="failedAttempts"/> failures (1, 2, …).</summary>
     public TimeSpan BackOff(int failedAttempts)
