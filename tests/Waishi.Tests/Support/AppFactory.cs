@@ -59,6 +59,19 @@ public class AppFactory : WebApplicationFactory<Program>
     public static AppFactory OnEmptyDatabase(bool seed, IDictionary<string, string?>? settings = null) =>
         new(TestDatabase.NewEmpty(), settings, seed);
 
+    /// <summary>A new copy of the demo city that no app drops, for several apps on one database
+    /// (see <see cref="OnDatabase"/>). The test drops it with <see cref="TestDatabase.Drop"/>.</summary>
+    public static async Task<string> NewDemoDatabaseAsync() => TestDatabase.CopyOf(await TemplateAsync());
+
+    /// <summary>An app on an existing database, left in place on dispose so that another app can
+    /// carry on with it.</summary>
+    public static AppFactory OnDatabase(string connectionString, IDictionary<string, string?>? settings = null)
+    {
+        var factory = new AppFactory(connectionString, settings, seed: false) { _dropOnDispose = false };
+        _ = factory.Server;
+        return factory;
+    }
+
     private static async Task<string> TemplateAsync()
     {
         await TemplateLock.WaitAsync();

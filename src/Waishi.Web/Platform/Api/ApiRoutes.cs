@@ -14,5 +14,6 @@ public static class ApiRoutes
         Features.Organisation.UnitsApi.Map(v1);
         Features.People.StaffApi.Map(v1);
         Features.People.StudentsApi.Map(v1);
+        Features.Inbox.InboxApi.Map(v1);
     }
 }

@@ -28,6 +28,8 @@ public sealed class OutboxMessage : Entity
     /// <summary>True when no e-mail is to be sent (no address or SMTP off).</summary>
     public bool EmailSkipped { get; set; }
     public DateTime? CompletedUtc { get; set; }
+    /// <summary>Set when the message failed its last allowed attempt; the dispatcher leaves it alone.</summary>
+    public DateTime? DeadUtc { get; set; }
     public string? LastError { get; set; }
     public string? LockedBy { get; set; }
     public DateTime? LockedUntilUtc { get; set; }

@@ -21,6 +21,7 @@ public static class PageConventions
         pages.AuthorizeFolder("/Audit", Policies.AuditReader);
         pages.AuthorizeFolder("/People", Policies.PeopleReader);
         pages.AuthorizeFolder("/Organisation", Policies.PeopleReader);
+        pages.AuthorizeFolder("/Jobs", Policies.TenantAdmin);
         foreach (var page in AnonymousPages)
         {
             pages.AllowAnonymousToPage(page);

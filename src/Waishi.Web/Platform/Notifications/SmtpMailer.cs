@@ -1,0 +1,47 @@
+using System.Net;
+using System.Net.Mail;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace Waishi.Web.Platform.Notifications;
+
+/// <summary>
+/// Sends one outbox message by SMTP. The Message-ID header is derived from the outbox message id,
+/// so a message that is sent again after a crash carries the same id and receivers can drop the copy.
+/// </summary>
+public sealed class SmtpMailer(IOptions<SmtpOptions> options)
+{
+    public bool IsEnabled => options.Value.IsEnabled;
+
+    public static string MessageIdHeader(Guid messageId) => $"<{messageId:N}@waishi>";
+
+    public async Task SendAsync(OutboxMessage message, string to, CancellationToken ct)
+    {
+        var settings = options.Value;
+        using var mail = new MailMessage
+        {
+            From = new MailAddress(settings.Sender),
+            Subject = message.Subject,
+            SubjectEncoding = Encoding.UTF8,
+            Body = string.IsNullOrEmpty(message.Link) ? message.Body : $"{message.Body}\r\n\r\n{message.Link}",
+            BodyEncoding = Encoding.UTF8,
+            IsBodyHtml = false,
+        };
+        // Base64 keeps Chinese text intact through any relay, whatever it supports.
+        mail.BodyTransferEncoding = System.Net.Mime.TransferEncoding.Base64;
+        mail.To.Add(new MailAddress(to));
+        mail.Headers.Add("Message-ID", MessageIdHeader(message.Id));
+
+        using var client = new SmtpClient(settings.Host, settings.Port)
+        {
+            EnableSsl = settings.EnableSsl,
+            DeliveryMethod = SmtpDeliveryMethod.Network,
+            Timeout = settings.TimeoutSeconds * 1000,
+        };
+        if (!string.IsNullOrEmpty(settings.UserName))
+        {
+            client.Credentials = new NetworkCredential(settings.UserName, settings.Password);
+        }
+        await client.SendMailAsync(mail, ct);
+    }
+}
