@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Net;
 using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Waishi.Tests.Support;
 using Waishi.Web.Platform.Localization;
 
@@ -89,6 +92,26 @@ public sealed class LocalizationTests
         {
             CultureInfo.CurrentUICulture = before;
             CultureInfo.CurrentCulture = beforeCulture;
+        }
+    }
+
+    [Fact]
+    public async Task Messages_of_model_binding_are_in_the_readers_language()
+    {
+        await using var app = await AppFactory.CreateAsync();
+        var messages = app.Services.GetRequiredService<IOptions<MvcOptions>>().Value.ModelBindingMessageProvider;
+        var before = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
+            Assert.Equal("工号必须是数字：请只填写数字。", messages.ValueMustBeANumberAccessor("工号"));
+            Assert.Equal("“abc”不是工号的有效值。", messages.AttemptedValueIsInvalidAccessor("abc", "工号"));
+            CultureInfo.CurrentUICulture = new CultureInfo("en");
+            Assert.Equal("Staff number must be a number: write digits only.", messages.ValueMustBeANumberAccessor("Staff number"));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
         }
     }
 
