@@ -7,7 +7,7 @@ using Waishi.Web.Platform.Notifications;
 namespace Waishi.Web.Features.Home;
 
 /// <summary>The home page: what waits for the signed-in user, by role.</summary>
-public sealed class IndexModel(AppDbContext db) : PageModel
+public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public sealed record Card(string Key, string Title, string Text, string Href, int? Count);
 
@@ -23,9 +23,22 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         Latest = await db.Set<InboxItem>().AsNoTracking().Where(i => i.UserId == userId)
             .OrderByDescending(i => i.CreatedUtc).Take(5).ToListAsync();
         Cards.Add(new Card("inbox", "Inbox", "Unread messages", "/Inbox", unread));
+        if (User.HasRole(Roles.TenantAdmin))
+        {
+            Cards.Add(new Card("locked-users", "Locked accounts", "Accounts locked after failed sign-ins", "/Admin/Users", await LockedOutAsync()));
+        }
         foreach (var card in HomeCards.For(User))
         {
             Cards.Add(card);
         }
+    }
+
+    /// <summary>Accounts of this tenant (the query filter) whose lockout has not yet run out. The
+    /// few lockout ends are compared here: SQLite cannot compare DateTimeOffset in a query.</summary>
+    private async Task<int> LockedOutAsync()
+    {
+        var ends = await db.Users.AsNoTracking().Where(u => u.LockoutEnd != null).Select(u => u.LockoutEnd!.Value).ToListAsync();
+        var now = clock.GetUtcNow();
+        return ends.Count(end => end > now);
     }
 }

@@ -13,6 +13,7 @@ public static class LocalizationSetup
     public static IServiceCollection AddWaishiLocalization(this IServiceCollection services)
     {
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddLocalizedModelBindingMessages();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             var supported = Cultures.Select(c => new CultureInfo(c)).ToList();

@@ -26,6 +26,18 @@ public sealed class Navigation(IAuthorizationService authorization, AppDbContext
         new("audit", "Audit log", "/Audit", Policies.AuditReader),
     ];
 
+    /// <summary>Whether <paramref name="path"/> lies in the module's folder; the home module only on "/".</summary>
+    public static bool IsCurrent(NavItem item, string path)
+    {
+        if (item.Href == "/")
+        {
+            return path == "/";
+        }
+        var folder = "/" + item.Href.Split('/', StringSplitOptions.RemoveEmptyEntries)[0];
+        return path.Equals(folder, StringComparison.OrdinalIgnoreCase)
+            || path.StartsWith(folder + "/", StringComparison.OrdinalIgnoreCase);
+    }
+
     public async Task<NavModel> BuildAsync(ClaimsPrincipal user)
     {
         if (user.Identity?.IsAuthenticated != true || user.GetUserId() is not { } userId)
