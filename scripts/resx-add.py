@@ -32,6 +32,11 @@ def load():
     return entries
 
 def save(entries):
+    seen = {}
+    for key in entries:
+        other = seen.setdefault(key.lower(), key)
+        if other != key:
+            sys.exit("keys differ only in case (resource names are case-insensitive): %r and %r" % (other, key))
     with open(RESX, "w", encoding="utf-8") as f:
         f.write(HEADER)
         for key in sorted(entries):
