@@ -14,7 +14,7 @@ public sealed class OutboxDeliveryTests
     public async Task Notification_written_with_a_change_reaches_the_inbox_and_smtp_once()
     {
         await using var smtp = new SmtpListener();
-        await using var app = await AppFactory.CreateAsync(Dispatching(smtp));
+        await using var app = await AppFactory.CreateAsync(Dispatching(smtp, ("Notifications:PublicBaseUrl", "https://waishi.test")));
         var ids = await NotifyWithChangeAsync(app, "cqu.applicant");
         var id = Assert.Single(ids);
 
@@ -40,6 +40,7 @@ public sealed class OutboxDeliveryTests
         Assert.Equal("资料已更新 / Profile updated", mail.Subject);
         Assert.Contains("您的资料已更新。", mail.Body);
         Assert.Contains("Your profile was updated.", mail.Body);
+        Assert.Contains("https://waishi.test/Account/Profile", mail.Body);
     }
 
     [Fact]
