@@ -55,6 +55,10 @@ public sealed class SmtpMailer(IOptions<SmtpOptions> options, IOptions<Notificat
         {
             client.Credentials = new NetworkCredential(settings.UserName, settings.Password);
         }
-        await client.SendMailAsync(mail, ct);
+        // SmtpClient.Timeout only governs synchronous sends; bound the asynchronous one here so
+        // that a silent server cannot hold the dispatcher (or its graceful stop) forever.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(Math.Max(1, settings.TimeoutSeconds)));
+        await client.SendMailAsync(mail, timeout.Token);
     }
 }

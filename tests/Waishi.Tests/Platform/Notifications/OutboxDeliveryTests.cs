@@ -102,6 +102,22 @@ public sealed class OutboxDeliveryTests
     }
 
     [Fact]
+    public async Task A_server_that_stops_answering_counts_as_a_failed_attempt()
+    {
+        await using var smtp = new SmtpListener { DelayPerMessage = TimeSpan.FromMinutes(10) };
+        await using var app = await AppFactory.CreateAsync(Dispatching(smtp,
+            ("Smtp:TimeoutSeconds", "1"), ("Notifications:RetryBase", "01:00:00")));
+        var ids = await NotifyWithChangeAsync(app, "cqu.applicant");
+
+        var message = Assert.Single(await UntilAsync(app, ids, m => m.All(x => x.Attempts >= 1), "first attempt recorded"));
+        Assert.Null(message.CompletedUtc);
+        Assert.Null(message.EmailSentUtc);
+        Assert.NotNull(message.LastError);
+        Assert.Null(message.LockedBy);
+        Assert.Empty(smtp.Messages);
+    }
+
+    [Fact]
     public void Back_off_doubles_up_to_the_limit()
     {
         var options = new NotificationOptions { RetryBase = TimeSpan.FromSeconds(30), RetryMax = TimeSpan.FromMinutes(10) };
