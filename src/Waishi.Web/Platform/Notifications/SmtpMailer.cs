@@ -9,11 +9,24 @@ namespace Waishi.Web.Platform.Notifications;
 /// Sends one outbox message by SMTP. The Message-ID header is derived from the outbox message id,
 /// so a message that is sent again after a crash carries the same id and receivers can drop the copy.
 /// </summary>
-public sealed class SmtpMailer(IOptions<SmtpOptions> options)
+public sealed class SmtpMailer(IOptions<SmtpOptions> options, IOptions<NotificationOptions> notifications)
 {
     public bool IsEnabled => options.Value.IsEnabled;
 
     public static string MessageIdHeader(Guid messageId) => $"<{messageId:N}@waishi>";
+
+    /// <summary>The message's link as the mail shows it: absolute when <c>Notifications:PublicBaseUrl</c> is set.</summary>
+    private string? Link(string? link)
+    {
+        if (string.IsNullOrEmpty(link))
+        {
+            return null;
+        }
+        var root = notifications.Value.PublicBaseUrl;
+        return Uri.TryCreate(root, UriKind.Absolute, out var baseUri) && link.StartsWith('/')
+            ? new Uri(baseUri, link).ToString()
+            : link;
+    }
 
     public async Task SendAsync(OutboxMessage message, string to, CancellationToken ct)
     {
@@ -23,7 +36,7 @@ public sealed class SmtpMailer(IOptions<SmtpOptions> options)
             From = new MailAddress(settings.Sender),
             Subject = message.Subject,
             SubjectEncoding = Encoding.UTF8,
-            Body = string.IsNullOrEmpty(message.Link) ? message.Body : $"{message.Body}\r\n\r\n{message.Link}",
+            Body = Link(message.Link) is { } link ? $"{message.Body}\r\n\r\n{link}" : message.Body,
             BodyEncoding = Encoding.UTF8,
             IsBodyHtml = false,
         };
@@ -42,6 +55,10 @@ public sealed class SmtpMailer(IOptions<SmtpOptions> options)
         {
             client.Credentials = new NetworkCredential(settings.UserName, settings.Password);
         }
-        await client.SendMailAsync(mail, ct);
+        // SmtpClient.Timeout only governs synchronous sends; bound the asynchronous one here so
+        // that a silent server cannot hold the dispatcher (or its graceful stop) forever.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(Math.Max(1, settings.TimeoutSeconds)));
+        await client.SendMailAsync(mail, timeout.Token);
     }
 }

@@ -39,6 +39,9 @@ public sealed class NotificationOptions
     public int MaxAttempts { get; set; } = 8;
     /// <summary>Delivered messages are deleted from the outbox after this many days (housekeeping job).</summary>
     public int KeepDeliveredDays { get; set; } = 30;
+    /// <summary>Address of the site as users reach it (e.g. https://waishi.example.edu.cn), so that
+    /// e-mails carry full links; without it they carry the path only.</summary>
+    public string? PublicBaseUrl { get; set; }
 
     /// <summary>The wait before the next attempt after <paramref name="failedAttempts"/> failures (1, 2, …).</summary>
     public TimeSpan BackOff(int failedAttempts)

@@ -89,6 +89,18 @@ public sealed partial class InboxTests
     }
 
     [Fact]
+    public async Task Inbox_speaks_chinese()
+    {
+        await using var app = await AppFactory.CreateAsync();
+        await GiveMessagesAsync(app, "cqu.applicant", 1);
+        var client = await app.SignInAsync("cqu.applicant", culture: "zh-CN");
+        var html = await client.GetStringAsync("/Inbox");
+        Assert.Contains("全部标为已读", html);
+        Assert.Contains("未读", html);
+        Assert.Contains("没有未读消息。", await (await app.SignInAsync("cqu.director", culture: "zh-CN")).GetStringAsync("/Inbox?filter=unread"));
+    }
+
+    [Fact]
     public async Task Mark_all_read_reads_only_the_users_own_messages()
     {
         await using var app = await AppFactory.CreateAsync();

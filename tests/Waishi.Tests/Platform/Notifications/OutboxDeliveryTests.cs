@@ -14,7 +14,7 @@ public sealed class OutboxDeliveryTests
     public async Task Notification_written_with_a_change_reaches_the_inbox_and_smtp_once()
     {
         await using var smtp = new SmtpListener();
-        await using var app = await AppFactory.CreateAsync(Dispatching(smtp));
+        await using var app = await AppFactory.CreateAsync(Dispatching(smtp, ("Notifications:PublicBaseUrl", "https://waishi.test")));
         var ids = await NotifyWithChangeAsync(app, "cqu.applicant");
         var id = Assert.Single(ids);
 
@@ -40,6 +40,7 @@ public sealed class OutboxDeliveryTests
         Assert.Equal("资料已更新 / Profile updated", mail.Subject);
         Assert.Contains("您的资料已更新。", mail.Body);
         Assert.Contains("Your profile was updated.", mail.Body);
+        Assert.Contains("https://waishi.test/Account/Profile", mail.Body);
     }
 
     [Fact]
@@ -97,6 +98,22 @@ public sealed class OutboxDeliveryTests
         Assert.NotNull(message.InboxDeliveredUtc);
         Assert.Equal(0, await Dispatcher(app).RunOnceAsync(CancellationToken.None));
         Assert.Equal(2, smtp.Refused);
+        Assert.Empty(smtp.Messages);
+    }
+
+    [Fact]
+    public async Task A_server_that_stops_answering_counts_as_a_failed_attempt()
+    {
+        await using var smtp = new SmtpListener { DelayPerMessage = TimeSpan.FromMinutes(10) };
+        await using var app = await AppFactory.CreateAsync(Dispatching(smtp,
+            ("Smtp:TimeoutSeconds", "1"), ("Notifications:RetryBase", "01:00:00")));
+        var ids = await NotifyWithChangeAsync(app, "cqu.applicant");
+
+        var message = Assert.Single(await UntilAsync(app, ids, m => m.All(x => x.Attempts >= 1), "first attempt recorded"));
+        Assert.Null(message.CompletedUtc);
+        Assert.Null(message.EmailSentUtc);
+        Assert.NotNull(message.LastError);
+        Assert.Null(message.LockedBy);
         Assert.Empty(smtp.Messages);
     }
 
