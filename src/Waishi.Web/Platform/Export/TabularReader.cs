@@ -78,12 +78,19 @@ public static class TabularReader
             var cells = new List<string>(csv.FieldCount);
             for (var i = 0; i < csv.FieldCount; i++)
             {
-                cells.Add(csv.GetString(i) ?? "");
+                cells.Add(Unescape(csv.GetString(i) ?? ""));
             }
             rows.Add(((int)csv.LineNumber, cells));
         }
         return rows;
     }
+
+    /// <summary>
+    /// Our CSV export puts ' before a value starting with = + - @ so that a spreadsheet shows it as
+    /// text instead of running it; reading such a file back drops that mark again.
+    /// </summary>
+    private static string Unescape(string value) =>
+        value.Length > 1 && value[0] == '\'' && value[1] is '=' or '+' or '-' or '@' ? value[1..] : value;
 
     private static List<(int Number, List<string> Cells)> ReadXlsx(Stream content)
     {

@@ -133,6 +133,19 @@ public sealed class StaffImportTests
     }
 
     [Fact]
+    public async Task The_csv_template_imports_as_downloaded()
+    {
+        await using var app = await AppFactory.CreateAsync();
+        var client = await app.SignInAsync("cqu.tenant-admin");
+        var template = await client.GetByteArrayAsync("/Admin/StaffImport?handler=Template&format=csv");
+        var (html, token) = await PreviewAsync(client, "template.csv", template);
+        Assert.Contains("1 row(s): 1 to add", html);
+        await ConfirmAsync(client, token, onlyValid: false);
+        var added = await app.WithDbAsync(db => db.Set<StaffMember>().SingleAsync(s => s.StaffNumber == "T000123"));
+        Assert.Equal("+86 23 65100000", added.Phone);
+    }
+
+    [Fact]
     public async Task Another_tenants_upload_is_not_found()
     {
         await using var app = await AppFactory.CreateAsync();
