@@ -25,12 +25,23 @@ public static class TabularReader
     public static TabularData Read(Stream content, string fileName)
     {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
-        var raw = extension switch
+        List<(int Number, List<string> Cells)> raw;
+        try
         {
-            ".csv" or ".txt" => ReadCsv(content),
-            ".xlsx" => ReadXlsx(content),
-            _ => throw new TabularFormatException("Upload a .csv or .xlsx file."),
-        };
+            raw = extension switch
+            {
+                ".csv" or ".txt" => ReadCsv(content),
+                ".xlsx" => ReadXlsx(content),
+                _ => throw new TabularFormatException("Upload a .csv or .xlsx file."),
+            };
+        }
+        catch (Exception e) when (e is not TabularFormatException and not OperationCanceledException)
+        {
+            // Whatever a damaged or disguised file makes the parsers throw, the user gets a message, not an error page.
+            throw new TabularFormatException(extension == ".xlsx"
+                ? "The file is not an Excel workbook (.xlsx) that can be read."
+                : "The file is not a CSV file that can be read: save it as \"CSV UTF-8\" and try again.");
+        }
         if (raw.Count == 0 || raw[0].Cells.All(string.IsNullOrWhiteSpace))
         {
             throw new TabularFormatException("The file is empty: the first row must name the columns.");

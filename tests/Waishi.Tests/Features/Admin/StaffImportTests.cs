@@ -123,6 +123,15 @@ public sealed class StaffImportTests
     }
 
     [Fact]
+    public async Task A_damaged_workbook_gets_a_message_not_an_error_page()
+    {
+        await using var app = await AppFactory.CreateAsync();
+        var client = await app.SignInAsync("cqu.tenant-admin");
+        var (html, _) = await PreviewAsync(client, "broken.xlsx", Encoding.UTF8.GetBytes("PK this is not a zip file"));
+        Assert.Contains("The file is not an Excel workbook (.xlsx) that can be read.", html);
+    }
+
+    [Fact]
     public async Task The_template_reads_back_with_the_chinese_headers()
     {
         await using var app = await AppFactory.CreateAsync();
