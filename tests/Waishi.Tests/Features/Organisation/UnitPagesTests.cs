@@ -122,6 +122,13 @@ public sealed class UnitPagesTests
         Assert.DoesNotContain("data-unit=\"CQU-ARCH\"", await client.GetStringAsync("/Organisation/Units"));
         Assert.Contains("data-unit=\"CQU-ARCH\"", await client.GetStringAsync("/Organisation/Units?ShowInactive=true"));
 
+        var reactivate = await client.PostFormAsync($"/Organisation/Units/Details/{arch.Id}", $"{url}?handler=Active", new()
+        {
+            ["active"] = "true", ["version"] = (await app.UnitAsync("CQU-ARCH")).Version.ToString(),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, reactivate.StatusCode);
+        Assert.True((await app.UnitAsync("CQU-ARCH")).IsActive);
+
         fields["Form.Code"] = "bad code!";
         fields["Form.Version"] = (await app.UnitAsync("CQU-ARCH")).Version.ToString();
         var refused = await (await client.PostFormAsync(url, url, fields)).Content.ReadAsStringAsync();
