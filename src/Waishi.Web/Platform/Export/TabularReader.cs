@@ -25,12 +25,23 @@ public static class TabularReader
     public static TabularData Read(Stream content, string fileName)
     {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
-        var raw = extension switch
+        List<(int Number, List<string> Cells)> raw;
+        try
         {
-            ".csv" or ".txt" => ReadCsv(content),
-            ".xlsx" => ReadXlsx(content),
-            _ => throw new TabularFormatException("Upload a .csv or .xlsx file."),
-        };
+            raw = extension switch
+            {
+                ".csv" or ".txt" => ReadCsv(content),
+                ".xlsx" => ReadXlsx(content),
+                _ => throw new TabularFormatException("Upload a .csv or .xlsx file."),
+            };
+        }
+        catch (Exception e) when (e is not TabularFormatException and not OperationCanceledException)
+        {
+            // Whatever a damaged or disguised file makes the parsers throw, the user gets a message, not an error page.
+            throw new TabularFormatException(extension == ".xlsx"
+                ? "The file is not an Excel workbook (.xlsx) that can be read."
+                : "The file is not a CSV file that can be read: save it as \"CSV UTF-8\" and try again.");
+        }
         if (raw.Count == 0 || raw[0].Cells.All(string.IsNullOrWhiteSpace))
         {
             throw new TabularFormatException("The file is empty: the first row must name the columns.");
@@ -78,12 +89,19 @@ public static class TabularReader
             var cells = new List<string>(csv.FieldCount);
             for (var i = 0; i < csv.FieldCount; i++)
             {
-                cells.Add(csv.GetString(i) ?? "");
+                cells.Add(Unescape(csv.GetString(i) ?? ""));
             }
             rows.Add(((int)csv.LineNumber, cells));
         }
         return rows;
     }
+
+    /// <summary>
+    /// Our CSV export puts ' before a value starting with = + - @ so that a spreadsheet shows it as
+    /// text instead of running it; reading such a file back drops that mark again.
+    /// </summary>
+    private static string Unescape(string value) =>
+        value.Length > 1 && value[0] == '\'' && value[1] is '=' or '+' or '-' or '@' ? value[1..] : value;
 
     private static List<(int Number, List<string> Cells)> ReadXlsx(Stream content)
     {

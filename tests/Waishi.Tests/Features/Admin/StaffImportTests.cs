@@ -123,6 +123,15 @@ public sealed class StaffImportTests
     }
 
     [Fact]
+    public async Task A_damaged_workbook_gets_a_message_not_an_error_page()
+    {
+        await using var app = await AppFactory.CreateAsync();
+        var client = await app.SignInAsync("cqu.tenant-admin");
+        var (html, _) = await PreviewAsync(client, "broken.xlsx", Encoding.UTF8.GetBytes("PK this is not a zip file"));
+        Assert.Contains("The file is not an Excel workbook (.xlsx) that can be read.", html);
+    }
+
+    [Fact]
     public async Task The_template_reads_back_with_the_chinese_headers()
     {
         await using var app = await AppFactory.CreateAsync();
@@ -130,6 +139,19 @@ public sealed class StaffImportTests
         var bytes = await client.GetByteArrayAsync("/Admin/StaffImport?handler=Template&format=xlsx");
         var rows = Sheets.Xlsx(bytes);
         Assert.Equal(Header.Split(','), rows[0]);
+    }
+
+    [Fact]
+    public async Task The_csv_template_imports_as_downloaded()
+    {
+        await using var app = await AppFactory.CreateAsync();
+        var client = await app.SignInAsync("cqu.tenant-admin");
+        var template = await client.GetByteArrayAsync("/Admin/StaffImport?handler=Template&format=csv");
+        var (html, token) = await PreviewAsync(client, "template.csv", template);
+        Assert.Contains("1 row(s): 1 to add", html);
+        await ConfirmAsync(client, token, onlyValid: false);
+        var added = await app.WithDbAsync(db => db.Set<StaffMember>().SingleAsync(s => s.StaffNumber == "T000123"));
+        Assert.Equal("+86 23 65100000", added.Phone);
     }
 
     [Fact]

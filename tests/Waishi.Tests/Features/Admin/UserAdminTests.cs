@@ -162,6 +162,26 @@ public sealed class UserAdminTests
     }
 
     [Fact]
+    public async Task A_stale_account_edit_changes_nothing()
+    {
+        await using var app = await AppFactory.CreateAsync();
+        var admin = await app.SignInAsync("cqu.tenant-admin");
+        var user = await UserAsync(app, "cqu.director");
+        var url = $"/Admin/Users/Edit/{user.Id}";
+        Dictionary<string, string> Fields(string displayName) => new()
+        {
+            ["Form.UserName"] = "cqu.director", ["Form.DisplayName"] = displayName, ["Form.Email"] = user.Email ?? "",
+            ["Form.Version"] = user.Version.ToString(),
+        };
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(url, url, Fields("First save"))).StatusCode);
+        var stale = await admin.PostFormAsync(url, url, Fields("Second, stale"));
+        var html = await stale.Content.ReadAsStringAsync();
+        Assert.Contains("This record was changed by someone else", html);
+        Assert.Contains("value=\"Second, stale\"", html);
+        Assert.Equal("First save", (await UserAsync(app, "cqu.director")).DisplayName);
+    }
+
+    [Fact]
     public async Task Another_tenants_user_is_not_found()
     {
         await using var app = await AppFactory.CreateAsync();

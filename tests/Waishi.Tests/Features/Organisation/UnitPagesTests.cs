@@ -109,6 +109,33 @@ public sealed class UnitPagesTests
     }
 
     [Fact]
+    public async Task A_deactivated_unit_leaves_the_default_tree_and_shows_in_chinese()
+    {
+        await using var app = await AppFactory.CreateAsync();
+        var client = await app.SignInAsync("cqu.tenant-admin", culture: "zh-CN");
+        var arch = await app.UnitAsync("CQU-ARCH");
+        var fields = Fields(arch, parent: null);
+        fields["Form.IsActive"] = "false";
+        var url = $"/Organisation/Units/Edit/{arch.Id}";
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync(url, url, fields)).StatusCode);
+        Assert.False((await app.UnitAsync("CQU-ARCH")).IsActive);
+        Assert.DoesNotContain("data-unit=\"CQU-ARCH\"", await client.GetStringAsync("/Organisation/Units"));
+        Assert.Contains("data-unit=\"CQU-ARCH\"", await client.GetStringAsync("/Organisation/Units?ShowInactive=true"));
+
+        var reactivate = await client.PostFormAsync($"/Organisation/Units/Details/{arch.Id}", $"{url}?handler=Active", new()
+        {
+            ["active"] = "true", ["version"] = (await app.UnitAsync("CQU-ARCH")).Version.ToString(),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, reactivate.StatusCode);
+        Assert.True((await app.UnitAsync("CQU-ARCH")).IsActive);
+
+        fields["Form.Code"] = "bad code!";
+        fields["Form.Version"] = (await app.UnitAsync("CQU-ARCH")).Version.ToString();
+        var refused = await (await client.PostFormAsync(url, url, fields)).Content.ReadAsStringAsync();
+        Assert.Contains("代码只能包含字母、数字", refused);
+    }
+
+    [Fact]
     public async Task Another_tenants_unit_is_not_found()
     {
         await using var app = await AppFactory.CreateAsync();

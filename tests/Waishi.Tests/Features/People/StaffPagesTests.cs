@@ -55,6 +55,10 @@ public sealed class StaffPagesTests
         var numbers = await app.WithDbAsync(db => db.Set<StaffMember>().Where(s => s.StaffNumber.StartsWith("CQU0"))
             .Select(s => s.StaffNumber).OrderByDescending(n => n).ToListAsync());
         Assert.Equal(numbers.Skip(25).Take(25), Numbers(await client.GetStringAsync("/People/Staff?Sort=-number&PageNo=2")));
+        var byUnit = Numbers(await client.GetStringAsync("/People/Staff?Sort=unit&Q=CQU0"));
+        var firstUnit = await app.WithDbAsync(db => db.Set<StaffMember>().Where(s => s.StaffNumber == byUnit[0])
+            .Select(s => db.Set<Waishi.Web.Features.Organisation.OrgUnit>().Where(u => u.Id == s.UnitId).Select(u => u.Code).First()).SingleAsync());
+        Assert.Equal("CQU-ABROAD", firstUnit);
     }
 
     [Fact]

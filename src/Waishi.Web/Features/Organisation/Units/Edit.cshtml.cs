@@ -64,6 +64,33 @@ public sealed class EditModel(AppDbContext db, IStringLocalizer<SharedResource> 
         return Page();
     }
 
+    /// <summary>Deactivates or reactivates the unit from its details page (the version guards a stale page).</summary>
+    public async Task<IActionResult> OnPostActiveAsync(Guid id, bool active, long version)
+    {
+        var unit = await db.Set<OrgUnit>().FirstOrDefaultAsync(u => u.Id == id);
+        if (unit is null)
+        {
+            return NotFound();
+        }
+        if (unit.Version != version)
+        {
+            TempData["Error"] = t[FormErrors.StaleEdit].Value;
+            return Redirect($"/Organisation/Units/Details/{id}");
+        }
+        unit.IsActive = active;
+        db.ExpectVersion(unit, version);
+        try
+        {
+            await db.SaveChangesAsync();
+            TempData["Status"] = (active ? t["Unit {0} was reactivated.", unit.Code] : t["Unit {0} was deactivated.", unit.Code]).Value;
+        }
+        catch (DbUpdateException e) when (e.IsConcurrencyConflict())
+        {
+            TempData["Error"] = t[FormErrors.StaleEdit].Value;
+        }
+        return Redirect($"/Organisation/Units/Details/{id}");
+    }
+
     private async Task LoadParentsAsync(Guid id)
     {
         // A unit cannot move under itself or its own sub-units, so those are not offered.
