@@ -122,7 +122,9 @@ public sealed class ApiConventionsTests
         var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
         Assert.Equal("http", scheme.GetProperty("type").GetString());
         Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
-        Assert.True(document.GetProperty("paths").TryGetProperty("/api/v1/staff/{id}", out _));
+        var put = document.GetProperty("paths").GetProperty("/api/v1/staff/{id}").GetProperty("put");
+        Assert.True(put.GetProperty("responses").TryGetProperty("409", out _));
+        Assert.True(put.TryGetProperty("requestBody", out _));
     }
 
     [Theory]
