@@ -122,6 +122,22 @@ public sealed class ApiConventionsTests
         var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
         Assert.Equal("http", scheme.GetProperty("type").GetString());
         Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
-        Assert.True(document.GetProperty("paths").TryGetProperty("/api/v1/staff/{id}", out _));
+        var put = document.GetProperty("paths").GetProperty("/api/v1/staff/{id}").GetProperty("put");
+        Assert.True(put.GetProperty("responses").TryGetProperty("409", out _));
+        Assert.True(put.TryGetProperty("requestBody", out _));
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/v1/no-such-thing", HttpStatusCode.NotFound)]
+    [InlineData("GET", "/api/v1/staff/not-an-id", HttpStatusCode.NotFound)]
+    [InlineData("PATCH", "/api/v1/staff", HttpStatusCode.MethodNotAllowed)]
+    public async Task Unknown_addresses_and_methods_answer_a_problem_not_the_html_error_page(string method, string url, HttpStatusCode status)
+    {
+        await using var app = await AppFactory.CreateAsync();
+        var client = await app.SignInAsync("cqu.tenant-admin");
+        var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal((int)status, (await response.JsonAsync()).GetProperty("status").GetInt32());
     }
 }

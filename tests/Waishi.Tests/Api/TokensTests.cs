@@ -88,4 +88,22 @@ public sealed class TokensTests
         Assert.Contains("<option value=\"7\" selected=\"selected\">", html);
         Assert.False(await app.WithDbAsync(db => db.Set<PersonalAccessToken>().AnyAsync()));
     }
+
+    [Fact]
+    public async Task A_token_writes_through_the_api_until_it_expires()
+    {
+        await using var app = await AppFactory.CreateAsync();
+        var client = await app.SignInAsync("cqu.tenant-admin");
+        var bearer = app.BearerClient(await client.CreateTokenAsync("importer", days: 7));
+
+        var created = await bearer.PostJsonAsync("/api/v1/units", new { code = "CQU-TOKEN", nameZh = "令牌", nameEn = "Token", kind = "Office" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        await app.WithDbAsync(db => db.Set<PersonalAccessToken>().Where(t => t.Name == "importer")
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiresUtc, DateTime.UtcNow.AddMinutes(-1))));
+        var expired = await bearer.GetAsync("/api/v1/units");
+        Assert.Equal(HttpStatusCode.Unauthorized, expired.StatusCode);
+        Assert.Equal("Bearer", expired.Headers.WwwAuthenticate.Single().Scheme);
+        Assert.Contains("Expired", await client.GetStringAsync("/Account/Tokens"));
+    }
 }

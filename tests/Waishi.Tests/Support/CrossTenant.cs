@@ -5,6 +5,7 @@ using Waishi.Web.Features.Organisation;
 using Waishi.Web.Features.People;
 using Waishi.Web.Platform.Data;
 using Waishi.Web.Platform.Identity;
+using Waishi.Web.Platform.Notifications;
 using Waishi.Web.Platform.Tenancy;
 
 namespace Waishi.Tests.Support;
@@ -13,7 +14,8 @@ namespace Waishi.Tests.Support;
 /// How to reach a row of one entity type from another tenant. <see cref="Create"/> inserts a row
 /// into tenant B (filters lifted) and returns its id; the URLs use <c>{id}</c>. Page edits and
 /// deletes are POSTed with a valid antiforgery token and <see cref="FormFields"/>; the API edit is a
-/// PUT of <see cref="ApiBody"/> and the delete a DELETE.
+/// PUT of <see cref="ApiBody"/> and the delete a DELETE; <see cref="ApiPosts"/> are API actions
+/// POSTed with an empty JSON object.
 /// </summary>
 public sealed record CrossTenantCase(
     string Entity,
@@ -23,7 +25,8 @@ public sealed record CrossTenantCase(
     string[] PageDeletes,
     string? ApiUrl = null,
     Dictionary<string, string>? FormFields = null,
-    object? ApiBody = null)
+    object? ApiBody = null,
+    string[]? ApiPosts = null)
 {
     public override string ToString() => Entity;
 }
@@ -71,9 +74,26 @@ public static class CrossTenant
         new("AppUser",
             async (db, tenant) => await db.Users.Where(u => u.TenantId == tenant && u.UserName!.EndsWith(".officer-global")).Select(u => u.Id).SingleAsync(),
             ["/Admin/Users/Edit/{id}"],
-            ["/Admin/Users/Edit/{id}"],
+            [
+                "/Admin/Users/Edit/{id}", "/Admin/Users/Edit/{id}?handler=AddRole", "/Admin/Users/Edit/{id}?handler=RemoveRole",
+                "/Admin/Users/Edit/{id}?handler=Disable", "/Admin/Users/Edit/{id}?handler=Enable", "/Admin/Users/Edit/{id}?handler=Unlock",
+                "/Admin/Users/Edit/{id}?handler=ResetPassword",
+            ],
+            ["/Admin/Users/Edit/{id}?handler=Delete"],
+            FormFields: new(PersonForm) { ["role"] = "tenant-admin", ["newPassword"] = "tampered-password-1", ["assignmentId"] = "{id}" }),
+        new("InboxItem",
+            async (db, tenant) =>
+            {
+                var user = await db.Users.Where(u => u.TenantId == tenant).Select(u => u.Id).FirstAsync();
+                return await AddAsync(db, new InboxItem
+                {
+                    TenantId = tenant, UserId = user, MessageId = Guid.NewGuid(), Subject = "cross tenant", Body = "secret", CreatedUtc = DateTime.UtcNow,
+                });
+            },
+            ["/Inbox/Open/{id}"],
             [],
-            FormFields: PersonForm),
+            [],
+            ApiPosts: ["/api/v1/inbox/{id}/read"]),
         new("PersonalAccessToken",
             async (db, tenant) =>
             {

@@ -20,11 +20,16 @@ public static class UnitsApi
     {
         var units = api.MapGroup("/units").WithTags("Units").RequireAuthorization(Policies.PeopleReader);
         units.MapGet("/", ListAsync).WithName("ListUnits")
+            .Produces<Paged<UnitDto>>().ProducesValidationProblem()
             .WithSummary("Units of the tenant; filters q (code or name), unitId (children of), active; paged.");
-        units.MapGet("/{id:guid}", GetAsync).WithName("GetUnit");
-        units.MapPost("/", CreateAsync).WithName("CreateUnit").RequireAuthorization(Policies.PeopleEditor);
-        units.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateUnit").RequireAuthorization(Policies.PeopleEditor);
+        units.MapGet("/{id:guid}", GetAsync).WithName("GetUnit")
+            .Produces<UnitDto>().ProducesProblem(StatusCodes.Status404NotFound);
+        units.MapPost("/", CreateAsync).WithName("CreateUnit").RequireAuthorization(Policies.PeopleEditor)
+            .Produces<UnitDto>(StatusCodes.Status201Created).ProducesValidationProblem();
+        units.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateUnit").RequireAuthorization(Policies.PeopleEditor)
+            .Produces<UnitDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         units.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteUnit").RequireAuthorization(Policies.PeopleEditor)
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Deletes a unit that has no sub-units, people or role assignments.");
     }
 

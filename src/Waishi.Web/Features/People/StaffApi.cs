@@ -21,11 +21,16 @@ public static class StaffApi
     {
         var staff = api.MapGroup("/staff").WithTags("Staff").RequireAuthorization(Policies.PeopleReader);
         staff.MapGet("/", ListAsync).WithName("ListStaff")
+            .Produces<Paged<StaffDto>>().ProducesValidationProblem()
             .WithSummary("Staff of the tenant; filters q (number or name), unitId, active, classified, cadreLevel; paged.");
-        staff.MapGet("/{id:guid}", GetAsync).WithName("GetStaffMember");
-        staff.MapPost("/", CreateAsync).WithName("CreateStaffMember").RequireAuthorization(Policies.PeopleEditor);
-        staff.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateStaffMember").RequireAuthorization(Policies.PeopleEditor);
+        staff.MapGet("/{id:guid}", GetAsync).WithName("GetStaffMember")
+            .Produces<StaffDto>().ProducesProblem(StatusCodes.Status404NotFound);
+        staff.MapPost("/", CreateAsync).WithName("CreateStaffMember").RequireAuthorization(Policies.PeopleEditor)
+            .Produces<StaffDto>(StatusCodes.Status201Created).ProducesValidationProblem();
+        staff.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateStaffMember").RequireAuthorization(Policies.PeopleEditor)
+            .Produces<StaffDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         staff.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteStaffMember").RequireAuthorization(Policies.PeopleEditor)
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Deletes a staff member who has no user account.");
     }
 

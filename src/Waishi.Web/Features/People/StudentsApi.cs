@@ -21,11 +21,16 @@ public static class StudentsApi
     {
         var students = api.MapGroup("/students").WithTags("Students").RequireAuthorization(Policies.PeopleReader);
         students.MapGet("/", ListAsync).WithName("ListStudents")
+            .Produces<Paged<StudentDto>>().ProducesValidationProblem()
             .WithSummary("Students of the tenant; filters q (number or name), unitId, active; paged.");
-        students.MapGet("/{id:guid}", GetAsync).WithName("GetStudent");
-        students.MapPost("/", CreateAsync).WithName("CreateStudent").RequireAuthorization(Policies.PeopleEditor);
-        students.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateStudent").RequireAuthorization(Policies.PeopleEditor);
+        students.MapGet("/{id:guid}", GetAsync).WithName("GetStudent")
+            .Produces<StudentDto>().ProducesProblem(StatusCodes.Status404NotFound);
+        students.MapPost("/", CreateAsync).WithName("CreateStudent").RequireAuthorization(Policies.PeopleEditor)
+            .Produces<StudentDto>(StatusCodes.Status201Created).ProducesValidationProblem();
+        students.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateStudent").RequireAuthorization(Policies.PeopleEditor)
+            .Produces<StudentDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         students.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteStudent").RequireAuthorization(Policies.PeopleEditor)
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Deletes a student who has no user account.");
     }
 

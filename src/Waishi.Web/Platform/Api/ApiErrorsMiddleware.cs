@@ -10,8 +10,9 @@ namespace Waishi.Web.Platform.Api;
 
 /// <summary>
 /// Keeps every answer under /api a problem document: a body that is not JSON or does not fit the
-/// expected shape becomes a 400 naming the problem, a lost optimistic-concurrency race a 409, and a
-/// bare status (401, 403, 404, 405) gets a problem body instead of the HTML error page.
+/// expected shape becomes a 400 naming the problem, a lost optimistic-concurrency race or a
+/// constraint clash a 409, and a bare status (401, 403, 404, 405) gets a problem body instead of
+/// the HTML error page.
 /// </summary>
 public sealed class ApiErrorsMiddleware(RequestDelegate next)
 {
@@ -44,6 +45,12 @@ public sealed class ApiErrorsMiddleware(RequestDelegate next)
         catch (DbUpdateConcurrencyException) when (!context.Response.HasStarted)
         {
             failure = new(StatusCodes.Status409Conflict, "Conflict.", ApiProblems.ChangedBySomeoneElse, []);
+        }
+        catch (DbUpdateException) when (!context.Response.HasStarted)
+        {
+            // A constraint the checks before saving could not see, e.g. two clients creating the
+            // same staff number at once: nothing was written.
+            failure = new(StatusCodes.Status409Conflict, "Conflict.", "The change clashes with another record saved at the same time (for example the same number). Load the data again and retry.", []);
         }
         var status = context.Response.StatusCode;
         if (failure is null && !context.Response.HasStarted && status >= 400
