@@ -94,6 +94,18 @@ public sealed class CliTests
         Assert.Contains("Usage:", result.Output);
     }
 
+    [Theory]
+    [InlineData("audit verify --Database:Path=x.db", "audit verify", "--Database:Path=x.db")]
+    [InlineData("--Database:Path=x.db audit verify", "audit verify", "--Database:Path=x.db")]
+    [InlineData("--urls http://localhost:5001", "", "--urls http://localhost:5001")]
+    [InlineData("--Database:Path=x.db", "", "--Database:Path=x.db")]
+    public void Host_settings_go_to_the_host_wherever_they_stand(string args, string verb, string host)
+    {
+        var (v, h) = Waishi.Web.Platform.Cli.CommandLine.Split(args.Split(' '));
+        Assert.Equal(verb, string.Join(' ', v));
+        Assert.Equal(host, string.Join(' ', h));
+    }
+
     [Fact]
     public async Task Reset_password_lets_the_user_sign_in_with_the_new_one_only()
     {
