@@ -70,6 +70,7 @@ public sealed class CliTests
     [InlineData(new[] { "user", "add", "--user", "x", "--password", StrongPassword }, "--tenant")]
     [InlineData(new[] { "user", "reset-password", "--user", "nobody.here", "--password", StrongPassword }, "--user: no user is named 'nobody.here'")]
     [InlineData(new[] { "audit" }, "--help")]
+    [InlineData(new[] { "backup" }, "name the backup file")]
     public async Task Usage_errors_print_one_line_and_fail(string[] args, string expected)
     {
         await using var app = await AppFactory.CreateAsync();
@@ -110,7 +111,7 @@ public sealed class CliTests
     public async Task Reset_password_lets_the_user_sign_in_with_the_new_one_only()
     {
         await using var app = await AppFactory.CreateAsync();
-        var result = await CliRunner.RunAsync(app.ConnectionString, "user", "reset-password", "--user", "cqu.auditor", "--password", StrongPassword);
+        var result = await CliRunner.RunAsync(app.ConnectionString, "user", "reset-password", "--user-name", "cqu.auditor", "--password", StrongPassword);
         Assert.True(result.ExitCode == 0, result.Error);
         await app.SignInAsync("cqu.auditor", StrongPassword);
         await Assert.ThrowsAsync<InvalidOperationException>(() => app.SignInAsync("cqu.auditor"));
@@ -145,7 +146,7 @@ public sealed class CliTests
             Assert.Contains("--force", again.Error);
             Assert.Equal("keep me", File.ReadAllText(file));
 
-            var forced = await CliRunner.RunAsync(app.ConnectionString, "backup", file, "--force");
+            var forced = await CliRunner.RunAsync(app.ConnectionString, "backup", "--to", file, "--force");
             Assert.True(forced.ExitCode == 0, forced.Error);
             Assert.True(CountStaff(file) > 0);
         }
