@@ -99,6 +99,18 @@ public sealed class AuditPageTests
         Assert.DoesNotContain(cquptStaff.Id.ToString(), broken); // another tenant's rows are not this auditor's business
     }
 
+    [Fact]
+    public async Task Page_and_verification_speak_chinese()
+    {
+        await using var app = await AppFactory.CreateAsync();
+        var client = await app.SignInAsync("cqu.tenant-admin", culture: "zh-CN");
+        Assert.Contains("校验审计链", await client.GetStringAsync("/Audit"));
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE \"StaffMember\" SET \"Mobile\" = '123' WHERE \"StaffNumber\" = 'CQU00021'"));
+        var html = await (await client.PostFormAsync("/Audit", "/Audit?handler=Verify", new())).Content.ReadAsStringAsync();
+        Assert.Contains("审计日志不完整", html);
+        Assert.Contains("被绕过系统修改：字段 Mobile", html);
+    }
+
     [Theory]
     [InlineData("cqu.applicant")]
     [InlineData("cqu.student")]

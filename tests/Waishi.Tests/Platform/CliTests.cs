@@ -70,6 +70,7 @@ public sealed class CliTests
     [InlineData(new[] { "user", "add", "--user", "x", "--password", StrongPassword }, "--tenant")]
     [InlineData(new[] { "user", "reset-password", "--user", "nobody.here", "--password", StrongPassword }, "--user: no user is named 'nobody.here'")]
     [InlineData(new[] { "audit" }, "--help")]
+    [InlineData(new[] { "backup" }, "name the backup file")]
     public async Task Usage_errors_print_one_line_and_fail(string[] args, string expected)
     {
         await using var app = await AppFactory.CreateAsync();
@@ -94,11 +95,23 @@ public sealed class CliTests
         Assert.Contains("Usage:", result.Output);
     }
 
+    [Theory]
+    [InlineData("audit verify --Database:Path=x.db", "audit verify", "--Database:Path=x.db")]
+    [InlineData("--Database:Path=x.db audit verify", "audit verify", "--Database:Path=x.db")]
+    [InlineData("--urls http://localhost:5001", "", "--urls http://localhost:5001")]
+    [InlineData("--Database:Path=x.db", "", "--Database:Path=x.db")]
+    public void Host_settings_go_to_the_host_wherever_they_stand(string args, string verb, string host)
+    {
+        var (v, h) = Waishi.Web.Platform.Cli.CommandLine.Split(args.Split(' '));
+        Assert.Equal(verb, string.Join(' ', v));
+        Assert.Equal(host, string.Join(' ', h));
+    }
+
     [Fact]
     public async Task Reset_password_lets_the_user_sign_in_with_the_new_one_only()
     {
         await using var app = await AppFactory.CreateAsync();
-        var result = await CliRunner.RunAsync(app.ConnectionString, "user", "reset-password", "--user", "cqu.auditor", "--password", StrongPassword);
+        var result = await CliRunner.RunAsync(app.ConnectionString, "user", "reset-password", "--user-name", "cqu.auditor", "--password", StrongPassword);
         Assert.True(result.ExitCode == 0, result.Error);
         await app.SignInAsync("cqu.auditor", StrongPassword);
         await Assert.ThrowsAsync<InvalidOperationException>(() => app.SignInAsync("cqu.auditor"));
@@ -133,7 +146,7 @@ public sealed class CliTests
             Assert.Contains("--force", again.Error);
             Assert.Equal("keep me", File.ReadAllText(file));
 
-            var forced = await CliRunner.RunAsync(app.ConnectionString, "backup", file, "--force");
+            var forced = await CliRunner.RunAsync(app.ConnectionString, "backup", "--to", file, "--force");
             Assert.True(forced.ExitCode == 0, forced.Error);
             Assert.True(CountStaff(file) > 0);
         }

@@ -20,7 +20,13 @@ public enum AuditProblemKind
     RowRemoved,
 }
 
-public sealed record AuditProblem(AuditProblemKind Kind, long? Sequence, string? EntityType, string? EntityId, IReadOnlyList<string> Fields, string Message);
+/// <summary>One finding. <see cref="Template"/> is English with {0}-style placeholders and the key of
+/// its translation; <see cref="Message"/> is the English text.</summary>
+public sealed record AuditProblem(AuditProblemKind Kind, long? Sequence, string? EntityType, string? EntityId,
+    IReadOnlyList<string> Fields, string Template, params object[] Arguments)
+{
+    public string Message => string.Format(System.Globalization.CultureInfo.InvariantCulture, Template, Arguments);
+}
 
 public sealed record AuditVerification(long Entries, int RowsChecked, IReadOnlyList<AuditProblem> Problems)
 {
@@ -52,7 +58,9 @@ public sealed class AuditVerifier(AppDbContext db, TenantContext tenant)
             last[(entry.EntityType, entry.EntityId)] = new LastEntry(entry.Sequence, entry.Action, entry.After, entry.TenantId);
             if (!chainBroken)
             {
-                var problem = CheckLink(entry, expected, previous);
+                // An auditor of one tenant is not told which record of another tenant is involved.
+                var describe = rowsOfTenant is null || entry.TenantId == rowsOfTenant;
+                var problem = CheckLink(entry, expected, previous, describe);
                 if (problem is not null)
                 {
                     problems.Add(problem);
@@ -71,24 +79,34 @@ public sealed class AuditVerifier(AppDbContext db, TenantContext tenant)
         return new AuditVerification(expected - 1, rows, problems);
     }
 
-    private static AuditProblem? CheckLink(AuditEntry entry, long expected, string previous)
+    private static AuditProblem? CheckLink(AuditEntry entry, long expected, string previous, bool describe)
     {
-        var what = $"{entry.EntityType} {entry.EntityId}";
         if (entry.Sequence != expected)
         {
-            var gap = entry.Sequence - 1 == expected ? $"entry {expected} is" : $"entries {expected} to {entry.Sequence - 1} are";
-            return new AuditProblem(AuditProblemKind.Missing, expected, null, null, [],
-                $"Audit chain broken: {gap} missing (deleted); the chain jumps to entry {entry.Sequence}.");
+            return entry.Sequence - 1 == expected
+                ? new AuditProblem(AuditProblemKind.Missing, expected, null, null, [],
+                    "Audit chain broken: entry {0} is missing (deleted); the chain jumps to entry {1}.", expected, entry.Sequence)
+                : new AuditProblem(AuditProblemKind.Missing, expected, null, null, [],
+                    "Audit chain broken: entries {0} to {1} are missing (deleted); the chain jumps to entry {2}.", expected, entry.Sequence - 1, entry.Sequence);
         }
         if (AuditChain.ComputeHash(entry) != entry.Hash)
         {
-            return new AuditProblem(AuditProblemKind.Tampered, entry.Sequence, entry.EntityType, entry.EntityId, [],
-                $"Audit chain broken: entry {entry.Sequence} ({entry.Action} of {what}) was altered; its content does not match its hash.");
+            return describe
+                ? new AuditProblem(AuditProblemKind.Tampered, entry.Sequence, entry.EntityType, entry.EntityId, [],
+                    "Audit chain broken: entry {0} ({1} of {2} {3}) was altered; its content does not match its hash.",
+                    entry.Sequence, entry.Action.ToString(), entry.EntityType, entry.EntityId)
+                : new AuditProblem(AuditProblemKind.Tampered, entry.Sequence, null, null, [],
+                    "Audit chain broken: entry {0} was altered; its content does not match its hash.", entry.Sequence);
         }
         if (entry.PreviousHash != previous)
         {
-            return new AuditProblem(AuditProblemKind.Tampered, entry.Sequence, entry.EntityType, entry.EntityId, [],
-                $"Audit chain broken: entry {entry.Sequence} ({entry.Action} of {what}) does not follow entry {entry.Sequence - 1}; an entry before it was altered or replaced.");
+            return describe
+                ? new AuditProblem(AuditProblemKind.Tampered, entry.Sequence, entry.EntityType, entry.EntityId, [],
+                    "Audit chain broken: entry {0} ({1} of {2} {3}) does not follow entry {4}; an entry before it was altered or replaced.",
+                    entry.Sequence, entry.Action.ToString(), entry.EntityType, entry.EntityId, entry.Sequence - 1)
+                : new AuditProblem(AuditProblemKind.Tampered, entry.Sequence, null, null, [],
+                    "Audit chain broken: entry {0} does not follow entry {1}; an entry before it was altered or replaced.",
+                    entry.Sequence, entry.Sequence - 1);
         }
         return null;
     }
@@ -109,7 +127,7 @@ public sealed class AuditVerifier(AppDbContext db, TenantContext tenant)
             .MakeGenericMethod(type.ClrType).Invoke(this, [])!;
         foreach (var row in await rows.ToListAsync(ct))
         {
-            if (rowsOfTenant is { } t && owned && ((ITenantOwned)row).TenantId != t)
+            if (rowsOfTenant is { } t && !(owned ? ((ITenantOwned)row).TenantId == t : row is Tenant own && own.Id == t))
             {
                 continue;
             }
@@ -120,7 +138,7 @@ public sealed class AuditVerifier(AppDbContext db, TenantContext tenant)
             if (!last.TryGetValue((name, id), out var recorded) || recorded.Action == AuditAction.Delete)
             {
                 problems.Add(new AuditProblem(AuditProblemKind.RowUnrecorded, recorded?.Sequence, name, id, [],
-                    $"{name} {id} exists but the audit log has no entry that created it: it was inserted behind the application's back."));
+                    "{0} {1} exists but the audit log has no entry that created it: it was inserted behind the application's back.", name, id));
                 continue;
             }
             var live = AuditSnapshot.Write(entry.Properties, p => p.CurrentValue);
@@ -128,16 +146,16 @@ public sealed class AuditVerifier(AppDbContext db, TenantContext tenant)
             {
                 var fields = DifferingFields(recorded.After, live);
                 problems.Add(new AuditProblem(AuditProblemKind.RowChanged, recorded.Sequence, name, id, fields,
-                    $"{name} {id} was changed behind the application's back: {string.Join(", ", fields)} differ(s) from audit entry {recorded.Sequence}."));
+                    "{0} {1} was changed behind the application's back: {2} differ(s) from audit entry {3}.", name, id, string.Join(", ", fields), recorded.Sequence));
             }
         }
         foreach (var ((entityType, id), recorded) in last)
         {
             if (entityType == name && recorded.Action != AuditAction.Delete && !seen.Contains(id)
-                && (rowsOfTenant is null || !owned || recorded.TenantId == rowsOfTenant))
+                && (rowsOfTenant is null || (owned ? recorded.TenantId == rowsOfTenant : id == rowsOfTenant.Value.ToString("D"))))
             {
                 problems.Add(new AuditProblem(AuditProblemKind.RowRemoved, recorded.Sequence, name, id, [],
-                    $"{name} {id} is gone but its last audit entry ({recorded.Sequence}) is not a delete: it was deleted behind the application's back."));
+                    "{0} {1} is gone but its last audit entry ({2}) is not a delete: it was deleted behind the application's back.", name, id, recorded.Sequence));
             }
         }
         return count;

@@ -13,15 +13,22 @@ public static class BackupCommand
 {
     public static Command Create(WebApplication app)
     {
-        var file = new Argument<string>("file") { Description = "The backup file to write (a SQLite database)." };
+        var file = new Argument<string?>("file") { Description = "The backup file to write (a SQLite database).", Arity = ArgumentArity.ZeroOrOne };
+        var to = new Option<string?>("--to") { Description = "The backup file, if not given as the argument." };
         var force = new Option<bool>("--force") { Description = "Overwrite the file if it exists." };
         var command = new Command("backup", "Copy the SQLite database to a file while the system may be running. On PostgreSQL, explains pg_dump.");
         command.Arguments.Add(file);
+        command.Options.Add(to);
         command.Options.Add(force);
         command.SetAction(async (parsed, ct) =>
         {
             var options = app.Services.GetRequiredService<DatabaseOptions>();
-            var target = Path.GetFullPath(parsed.GetValue(file)!);
+            var given = parsed.GetValue(file) ?? parsed.GetValue(to);
+            if (string.IsNullOrWhiteSpace(given))
+            {
+                throw new CommandLineException("backup: name the backup file, e.g. 'backup waishi-backup.db' (or --to FILE).");
+            }
+            var target = Path.GetFullPath(given);
             if (options.IsPostgres)
             {
                 var pg = new NpgsqlConnectionStringBuilder(options.ConnectionString);

@@ -16,7 +16,9 @@ public static class CommandLine
     /// </summary>
     public static (string[] Verb, string[] HostArgs) Split(string[] args)
     {
-        if (args.Length == 0 || args[0].StartsWith('-'))
+        // Settings may also come before the verb ("--Database:Path=x.db audit verify").
+        var first = args.FirstOrDefault(a => !IsHostSetting(a));
+        if (first is null || first.StartsWith('-'))
         {
             return ([], args);
         }
@@ -24,7 +26,7 @@ public static class CommandLine
         var host = new List<string>();
         foreach (var arg in args)
         {
-            if (arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains('=') && arg.Contains(':'))
+            if (IsHostSetting(arg))
             {
                 host.Add(arg);
             }
@@ -35,6 +37,9 @@ public static class CommandLine
         }
         return ([.. verb], [.. host]);
     }
+
+    private static bool IsHostSetting(string arg) =>
+        arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains('=') && arg.Contains(':');
 
     /// <summary>Runs a verb. Output and errors go to the given writers (the console by default),
     /// so that tests can call verbs in-process.</summary>

@@ -22,7 +22,7 @@ public static class UserCommand
     private static Command Add(WebApplication app)
     {
         var tenant = new Option<string>("--tenant") { Description = "Code of the user's tenant, e.g. CQU.", Required = true };
-        var user = new Option<string>("--user") { Description = "User name (letters, digits and - . _ @ +), unique in the deployment.", Required = true };
+        var user = new Option<string>("--user", "--user-name") { Description = "User name (letters, digits and - . _ @ +), unique in the deployment.", Required = true };
         var password = new Option<string>("--password") { Description = "Password: at least 10 characters with a lower-case letter and a digit.", Required = true };
         var displayName = new Option<string>("--display-name") { Description = "Name shown in the header (defaults to the user name)." };
         var role = new Option<string[]>("--role") { Description = "A role to give (repeatable), e.g. tenant-admin." };
@@ -90,7 +90,7 @@ public static class UserCommand
 
     private static Command ResetPassword(WebApplication app)
     {
-        var user = new Option<string>("--user") { Description = "User name of the account.", Required = true };
+        var user = new Option<string>("--user", "--user-name") { Description = "User name of the account.", Required = true };
         var password = new Option<string>("--password") { Description = "The new password: at least 10 characters with a lower-case letter and a digit.", Required = true };
         var command = new Command("reset-password", "Set a new password, end the account's sessions and lift a lockout.") { user, password };
         command.SetAction(async (parsed, ct) =>
