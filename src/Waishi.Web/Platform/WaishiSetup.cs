@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
 using Waishi.Web.Platform.Api;
@@ -26,6 +27,12 @@ public static class WaishiSetup
         services.AddScoped<TenantContext>();
         services.AddScoped<Actor>();
         services.AddWaishiDatabase(builder.Environment.ContentRootPath);
+        // Sign-in cookies and antiforgery tokens are protected with keys kept in one directory:
+        // instances behind a load balancer point DataProtection:KeysPath at the same shared one.
+        var keysPath = Path.Combine(builder.Environment.ContentRootPath, configuration["DataProtection:KeysPath"] ?? Path.Combine("data", "keys"));
+        services.AddDataProtection()
+            .SetApplicationName("Waishi")
+            .PersistKeysToFileSystem(new DirectoryInfo(keysPath));
         services.AddWaishiIdentity();
         services.AddWaishiLocalization();
         services.AddWaishiNotifications(configuration);
