@@ -35,10 +35,12 @@ public static class WaishiSetup
             .PersistKeysToFileSystem(new DirectoryInfo(keysPath));
         services.AddWaishiIdentity();
         services.AddWaishiLocalization();
+        // First of the hosted services: the others (outbox dispatcher, job scheduler) start only
+        // once the database is migrated and seeded.
+        services.AddHostedService<DatabaseStartup>();
         services.AddWaishiNotifications(configuration);
         services.AddWaishiJobs(configuration);
         services.AddWaishiDemo(configuration);
-        services.AddHostedService<DatabaseStartup>();
         services.AddScoped<Navigation>();
         services.AddWaishiApi();
 
