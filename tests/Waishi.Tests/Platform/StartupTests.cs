@@ -36,7 +36,7 @@ public sealed class StartupTests
         }
 
         Assert.True(seen > 0, "the job scheduler never ran");
-        Assert.Empty(errors);
+        Assert.True(errors.IsEmpty, string.Join("\n", errors));
     }
 
     private sealed class ErrorCollector(ConcurrentQueue<string> errors) : ILoggerProvider
@@ -55,9 +55,12 @@ public sealed class StartupTests
 
             public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
             {
-                if (logLevel >= LogLevel.Error)
+                // On a new PostgreSQL database, EF's migrator reads its history table before creating
+                // it and logs that failed read as an error (npgsql/efcore.pg#3407): expected, not ours.
+                var message = formatter(state, exception);
+                if (logLevel >= LogLevel.Error && !message.Contains("__EFMigrationsHistory", StringComparison.Ordinal))
                 {
-                    errors.Enqueue($"{category}: {formatter(state, exception)}");
+                    errors.Enqueue($"{category}: {message}");
                 }
             }
         }
