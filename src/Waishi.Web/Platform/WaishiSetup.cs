@@ -11,6 +11,7 @@ using Waishi.Web.Platform.Localization;
 using Waishi.Web.Platform.Notifications;
 using Waishi.Web.Platform.Tenancy;
 using Waishi.Web.Platform.Web;
+using Waishi.Web.Platform.Workflow;
 
 namespace Waishi.Web.Platform;
 
@@ -34,6 +35,7 @@ public static class WaishiSetup
         services.AddHostedService<DatabaseStartup>();
         services.AddScoped<Navigation>();
         services.AddWaishiApi();
+        services.AddWaishiWorkflow();
 
         services.AddRazorPages(o =>
             {
