@@ -83,7 +83,9 @@ public sealed class WorkflowEngine(AppDbContext db, TenantContext tenant, TimePr
         var current = steps.FirstOrDefault(s => s.Position == c.Step);
         var mayAct = current is not null && await WorkflowHolders.HoldsAsync(db, d.UserId, current, c, ct);
         var delegateMayAct = current is not null && d.DelegateTo is { } to && await WorkflowHolders.HoldsAsync(db, to, current, c, ct);
-        var before = Snapshot(c);
+        var approved = await db.Set<WorkflowEntry>().IgnoreQueryFilters()
+            .Where(e => e.CaseId == c.Id && e.Action == WorkflowAction.Approve).Select(e => e.Step).Distinct().ToListAsync(ct);
+        var before = Snapshot(c, approved);
         var t = WorkflowMachine.Decide(steps, before, new DecisionRequest(
             d.Action, d.UserId, d.ExpectedStep, d.ExpectedVersion, mayAct, d.Comment, d.DelegateTo, delegateMayAct, d.NewFacts));
         if (t.Status != DecisionStatus.Ok)
@@ -171,8 +173,8 @@ public sealed class WorkflowEngine(AppDbContext db, TenantContext tenant, TimePr
         };
     }
 
-    public static CaseSnapshot Snapshot(WorkflowCase c) =>
-        new(c.State, c.Step, c.Round, c.Version, c.ApplicantUserId, c.DelegateUserId, c.Facts);
+    public static CaseSnapshot Snapshot(WorkflowCase c, IReadOnlyCollection<int> approved) =>
+        new(c.State, c.Step, c.Round, c.Version, c.ApplicantUserId, c.DelegateUserId, c.Facts, approved);
 
     private static WorkflowResult Result(WorkflowCase c) => new(DecisionStatus.Ok, null, c.Id, c.State, c.Step, c.Version);
 }

@@ -12,8 +12,10 @@ public enum DecisionStatus
     NotFound,
 }
 
-/// <summary>Where a case stands, as the decision logic sees it.</summary>
-public sealed record CaseSnapshot(CaseState State, int Step, int Round, long Version, Guid ApplicantUserId, Guid? DelegateUserId, CaseFacts Facts);
+/// <summary>Where a case stands, as the decision logic sees it. <see cref="Approved"/> holds the
+/// positions approved in any round.</summary>
+public sealed record CaseSnapshot(CaseState State, int Step, int Round, long Version, Guid ApplicantUserId, Guid? DelegateUserId, CaseFacts Facts,
+    IReadOnlyCollection<int> Approved);
 
 /// <summary>A request to act on a case. <see cref="ExpectedStep"/> and <see cref="ExpectedVersion"/>
 /// are what the caller saw; <see cref="MayActOnStep"/> says whether the caller holds the current
@@ -68,7 +70,7 @@ public static class WorkflowMachine
     public static Transition Submit(IReadOnlyList<StepDefinition> steps, Guid applicant, CaseFacts facts)
     {
         var first = NextStep(steps, facts, 1);
-        var snapshot = new CaseSnapshot(first is null ? CaseState.Approved : CaseState.InProgress, first?.Position ?? 0, 1, 1, applicant, null, facts);
+        var snapshot = new CaseSnapshot(first is null ? CaseState.Approved : CaseState.InProgress, first?.Position ?? 0, 1, 1, applicant, null, facts, []);
         return new Transition(DecisionStatus.Ok, null, snapshot, true);
     }
 
@@ -94,8 +96,10 @@ public static class WorkflowMachine
                 return Transition.Refused(DecisionStatus.Invalid, NotReturnedMessage, c);
             }
             var facts = r.NewFacts ?? c.Facts;
-            // The chain restarts at the step that returned the case (or the next one that still applies).
-            var restart = NextStep(steps, facts, c.Step);
+            // The chain restarts at the step that returned the case (or the next one that still
+            // applies), unless the revised facts bring in an earlier step that nobody approved yet.
+            var restart = steps.Where(s => s.Position < c.Step && Applies(s, facts) && !c.Approved.Contains(s.Position))
+                .OrderBy(s => s.Position).FirstOrDefault() ?? NextStep(steps, facts, c.Step);
             var state = restart is null ? CaseState.Approved : CaseState.InProgress;
             return new Transition(DecisionStatus.Ok, null,
                 c with { State = state, Step = restart?.Position ?? c.Step, Round = c.Round + 1, Version = c.Version + 1, DelegateUserId = null, Facts = facts }, true);
@@ -132,9 +136,10 @@ public static class WorkflowMachine
         {
             case WorkflowAction.Approve:
                 var next = NextStep(steps, c.Facts, c.Step + 1);
+                var approved = c.Approved.Append(c.Step).Distinct().ToList();
                 return new Transition(DecisionStatus.Ok, null, next is null
-                    ? c with { State = CaseState.Approved, Version = c.Version + 1, DelegateUserId = null }
-                    : c with { Step = next.Position, Version = c.Version + 1, DelegateUserId = null }, true);
+                    ? c with { State = CaseState.Approved, Version = c.Version + 1, DelegateUserId = null, Approved = approved }
+                    : c with { Step = next.Position, Version = c.Version + 1, DelegateUserId = null, Approved = approved }, true);
             case WorkflowAction.Reject:
                 return new Transition(DecisionStatus.Ok, null, c with { State = CaseState.Rejected, Version = c.Version + 1, DelegateUserId = null }, true);
             case WorkflowAction.Return:
