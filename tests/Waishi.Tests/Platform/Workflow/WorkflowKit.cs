@@ -19,16 +19,17 @@ public sealed class WorkflowKit(AppFactory app)
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var tenant = scope.ServiceProvider.GetRequiredService<TenantContext>();
-        (Guid Id, Guid TenantId, TenantKind Kind) user;
+        Guid userId, tenantId;
+        TenantKind kind;
         using (tenant.AsSystem())
         {
-            user = await db.Users.Where(u => u.UserName == userName)
-                .Join(db.Set<Tenant>(), u => u.TenantId, t => t.Id, (u, t) => new { u.Id, u.TenantId, t.Kind })
-                .Select(x => ValueTuple.Create(x.Id, x.TenantId, x.Kind)).SingleAsync();
+            var row = await db.Users.Where(u => u.UserName == userName)
+                .Join(db.Set<Tenant>(), u => u.TenantId, t => t.Id, (u, t) => new { u.Id, u.TenantId, t.Kind }).SingleAsync();
+            (userId, tenantId, kind) = (row.Id, row.TenantId, row.Kind);
         }
-        tenant.Set(user.TenantId, user.Kind);
-        scope.ServiceProvider.GetRequiredService<Actor>().Set(user.Id, userName);
-        return await work(scope.ServiceProvider.GetRequiredService<WorkflowEngine>(), user.Id);
+        tenant.Set(tenantId, kind);
+        scope.ServiceProvider.GetRequiredService<Actor>().Set(userId, userName);
+        return await work(scope.ServiceProvider.GetRequiredService<WorkflowEngine>(), userId);
     }
 
     public Task<Guid> UserIdAsync(string userName) =>
