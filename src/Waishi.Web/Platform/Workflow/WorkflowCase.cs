@@ -129,6 +129,8 @@ public sealed class WorkflowReferral : TenantEntity
     public required string Title { get; set; }
     public string? Summary { get; set; }
     public required string Role { get; set; }
+    /// <summary>The holder the authority's step was delegated to, if any.</summary>
+    public Guid? DelegateUserId { get; set; }
     public bool IsOpen { get; set; }
     public int Step { get; set; }
     public int Round { get; set; }

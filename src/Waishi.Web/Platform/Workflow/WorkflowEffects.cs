@@ -80,6 +80,7 @@ public sealed class WorkflowEffects(AppDbContext db, Notifier notifier)
             db.Add(referral);
         }
         referral.IsOpen = atAuthority;
+        referral.DelegateUserId = atAuthority ? c.DelegateUserId : null;
         if (atAuthority)
         {
             referral.Role = current!.Role;

@@ -28,6 +28,8 @@ public sealed record WorkflowResult(DecisionStatus Status, string? Message, Guid
 public sealed class WorkflowEngine(AppDbContext db, TenantContext tenant, TimeProvider clock, WorkflowEffects effects)
 {
     public const string KeyReusedMessage = "This idempotency key was already used for another request.";
+    public const string KeyTooLongMessage = "The idempotency key is too long: at most 100 characters.";
+    public const string CommentTooLongMessage = "The comment is too long: at most 2,000 characters.";
 
     public async Task<WorkflowResult> StartAsync(StartCase s, CancellationToken ct = default)
     {
@@ -70,6 +72,14 @@ public sealed class WorkflowEngine(AppDbContext db, TenantContext tenant, TimePr
 
     public async Task<WorkflowResult> DecideAsync(Guid caseId, CaseDecision d, CancellationToken ct = default)
     {
+        if (d.Comment is { Length: > 2000 })
+        {
+            return new WorkflowResult(DecisionStatus.Invalid, CommentTooLongMessage, caseId, CaseState.InProgress, 0, 0);
+        }
+        if (d.IdempotencyKey is { Length: > 100 })
+        {
+            return new WorkflowResult(DecisionStatus.Invalid, KeyTooLongMessage, caseId, CaseState.InProgress, 0, 0);
+        }
         if (d.IdempotencyKey is { Length: > 0 } key && await ReplayAsync(caseId, d.UserId, key, ct) is { } replay)
         {
             return replay;

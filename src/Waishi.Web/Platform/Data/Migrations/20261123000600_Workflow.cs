@@ -164,6 +164,7 @@ public sealed class Workflow : Migration
                 Title = table.Column<string>(maxLength: 400, nullable: false),
                 Summary = table.Column<string>(maxLength: 4000, nullable: true),
                 Role = table.Column<string>(maxLength: 32, nullable: false),
+                DelegateUserId = table.Column<Guid>(nullable: true),
                 IsOpen = table.Column<bool>(nullable: false),
                 Step = table.Column<int>(nullable: false),
                 Round = table.Column<int>(nullable: false),
