@@ -6,6 +6,7 @@ public static class WorkflowSetup
     {
         services.AddScoped<WorkflowEffects>();
         services.AddScoped<WorkflowEngine>();
+        services.AddSingleton<Jobs.IRecurringJob, WorkflowReminders>();
         return services;
     }
 }
