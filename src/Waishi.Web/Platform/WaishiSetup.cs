@@ -12,6 +12,7 @@ using Waishi.Web.Platform.Localization;
 using Waishi.Web.Platform.Notifications;
 using Waishi.Web.Platform.Tenancy;
 using Waishi.Web.Platform.Web;
+using Waishi.Web.Platform.Workflow;
 
 namespace Waishi.Web.Platform;
 
@@ -43,6 +44,7 @@ public static class WaishiSetup
         services.AddWaishiDemo(configuration);
         services.AddScoped<Navigation>();
         services.AddWaishiApi();
+        services.AddWaishiWorkflow();
 
         services.AddRazorPages(o =>
             {

@@ -108,6 +108,17 @@ public static class CrossTenant
             [],
             ["/Account/Tokens?handler=Revoke"],
             FormFields: PersonForm),
+        new("WorkflowCase",
+            async (db, tenant) =>
+            {
+                var (version, _) = await Waishi.Web.Platform.Workflow.WorkflowChains.CurrentAsync(db, tenant, "trip");
+                var applicant = await db.Users.Where(u => u.TenantId == tenant).Select(u => u.Id).FirstAsync();
+                return await AddAsync(db, new Waishi.Web.Platform.Workflow.WorkflowCase { TenantId = tenant, CaseType = "trip", Title = "Cross tenant", ChainVersionId = version.Id, ApplicantUserId = applicant, Step = 1, Round = 1 });
+            },
+            ["/Workflow/Case/{id}"],
+            ["/Workflow/Case/{id}"],
+            [],
+            FormFields: new() { ["Form.Action"] = "Reject", ["Form.Step"] = "1", ["Form.Version"] = "1", ["Form.Comment"] = "Tampered" }),
     ];
 
     private static async Task<Guid> AddAsync<T>(AppDbContext db, T row) where T : Entity

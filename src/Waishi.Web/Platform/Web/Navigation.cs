@@ -20,6 +20,7 @@ public sealed class Navigation(IAuthorizationService authorization, AppDbContext
     public static readonly List<NavItem> Modules =
     [
         new("home", "Home", "/", Policies.SignedIn),
+        new("workflow", "Awaiting me", "/Workflow/Awaiting", Policies.SignedIn),
         new("people", "People", "/People/Staff", Policies.PeopleReader),
         new("units", "Organisation", "/Organisation/Units", Policies.PeopleReader),
         new("admin", "Administration", "/Admin/Users", Policies.TenantAdmin),
