@@ -23,13 +23,13 @@ public static class StaffApi
         staff.MapGet("/", ListAsync).WithName("ListStaff")
             .Produces<Paged<StaffDto>>().ProducesValidationProblem()
             .WithSummary("Staff of the tenant; filters q (number or name), unitId, active, classified, cadreLevel; paged.");
-        staff.MapGet("/{id:guid}", GetAsync).WithName("GetStaffMember")
+        staff.MapGet("/{id:guid}", Endpoints.GetAsync).WithName("GetStaffMember")
             .Produces<StaffDto>().ProducesProblem(StatusCodes.Status404NotFound);
-        staff.MapPost("/", CreateAsync).WithName("CreateStaffMember").RequireAuthorization(Policies.PeopleEditor)
+        staff.MapPost("/", Endpoints.CreateAsync).WithName("CreateStaffMember").RequireAuthorization(Policies.PeopleEditor)
             .Produces<StaffDto>(StatusCodes.Status201Created).ProducesValidationProblem();
-        staff.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateStaffMember").RequireAuthorization(Policies.PeopleEditor)
+        staff.MapPut("/{id:guid}", Endpoints.UpdateAsync).WithName("UpdateStaffMember").RequireAuthorization(Policies.PeopleEditor)
             .Produces<StaffDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        staff.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteStaffMember").RequireAuthorization(Policies.PeopleEditor)
+        staff.MapDelete("/{id:guid}", Endpoints.DeleteAsync).WithName("DeleteStaffMember").RequireAuthorization(Policies.PeopleEditor)
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Deletes a staff member who has no user account.");
     }
@@ -37,6 +37,12 @@ public static class StaffApi
     private static StaffDto ToDto(StaffMember s) => new(
         s.Id, s.Version, s.StaffNumber, s.NameZh, s.NameEn, s.UnitId, s.Title, s.CadreLevel, s.IsClassified, s.ClassifiedLevel,
         s.Email, s.Phone, s.Mobile, s.IsActive);
+
+    private static readonly EntityEndpoints<StaffMember, StaffInput, StaffDto> Endpoints = new(
+        "/api/v1/staff", () => new StaffMember { StaffNumber = "", NameZh = "" }, Apply, PeopleRules.ValidateAsync, ToDto, input => input.Version)
+    {
+        BeforeDelete = PersonEndpoints.KeepIfUserAccount<StaffMember>(p => u => u.StaffMemberId == p.Id, p => p.StaffNumber),
+    };
 
     private static async Task<IResult> ListAsync(HttpRequest request, AppDbContext db, ApiProblems problems, CancellationToken ct)
     {
@@ -82,87 +88,23 @@ public static class StaffApi
         return TypedResults.Ok(page);
     }
 
-    private static async Task<IResult> GetAsync(Guid id, AppDbContext db, ApiProblems problems, CancellationToken ct) =>
-        await db.Set<StaffMember>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct) is { } staff
-            ? TypedResults.Ok(ToDto(staff))
-            : problems.NotFound();
-
-    private static async Task<IResult> CreateAsync(StaffInput input, AppDbContext db, ApiProblems problems, CancellationToken ct)
-    {
-        var staff = new StaffMember { StaffNumber = "", NameZh = "" };
-        var errors = Apply(staff, input);
-        errors.AddRange(await PeopleRules.ValidateAsync(db, staff, ct));
-        if (errors.Count > 0)
-        {
-            return problems.Validation(errors);
-        }
-        db.Add(staff);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/staff/{staff.Id}", ToDto(staff));
-    }
-
-    private static async Task<IResult> UpdateAsync(Guid id, StaffInput input, AppDbContext db, ApiProblems problems, CancellationToken ct)
-    {
-        var staff = await db.Set<StaffMember>().FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (staff is null)
-        {
-            return problems.NotFound();
-        }
-        if (input.Version is not { } version)
-        {
-            return problems.Validation("Version", "Send the version of the record you edited (the version field you read).");
-        }
-        if (version != staff.Version)
-        {
-            return problems.Stale();
-        }
-        var errors = Apply(staff, input);
-        errors.AddRange(await PeopleRules.ValidateAsync(db, staff, ct));
-        if (errors.Count > 0)
-        {
-            return problems.Validation(errors);
-        }
-        db.ExpectVersion(staff, version);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(ToDto(staff));
-    }
-
-    private static async Task<IResult> DeleteAsync(Guid id, HttpRequest request, AppDbContext db, ApiProblems problems, CancellationToken ct)
-    {
-        var staff = await db.Set<StaffMember>().FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (staff is null)
-        {
-            return problems.NotFound();
-        }
-        if (ApiVersions.Stale(request, staff.Version, problems) is { } stale)
-        {
-            return stale;
-        }
-        if (await db.Users.AnyAsync(u => u.StaffMemberId == id, ct))
-        {
-            return problems.Conflict("{0} has a user account: disable or unlink the account first, or set the person inactive.", staff.StaffNumber);
-        }
-        db.Remove(staff);
-        return await ApiVersions.SaveDeleteAsync(db, problems, ct);
-    }
-
     private static List<FieldError> Apply(StaffMember staff, StaffInput input)
     {
         var errors = new List<FieldError>();
         staff.StaffNumber = input.StaffNumber?.Trim() ?? "";
         staff.NameZh = input.NameZh?.Trim() ?? "";
-        staff.NameEn = Optional(input.NameEn);
+        staff.NameEn = PersonEndpoints.Optional(input.NameEn);
         staff.UnitId = input.UnitId;
-        staff.Title = Optional(input.Title);
+        staff.Title = PersonEndpoints.Optional(input.Title);
         staff.CadreLevel = input.CadreLevel ?? CadreLevel.None;
         staff.IsClassified = input.IsClassified ?? false;
         staff.ClassifiedLevel = input.ClassifiedLevel ?? ClassifiedLevel.None;
-        staff.Email = Optional(input.Email);
-        staff.Phone = Optional(input.Phone);
-        staff.Mobile = Optional(input.Mobile);
+        staff.Email = PersonEndpoints.Optional(input.Email);
+        staff.Phone = PersonEndpoints.Optional(input.Phone);
+        staff.Mobile = PersonEndpoints.Optional(input.Mobile);
         staff.IsActive = input.IsActive ?? true;
         return errors;
     }
 
-    internal static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    internal static string? Optional(string? value) => PersonEndpoints.Optional(value);
 }
