@@ -103,7 +103,4 @@ public static class PersonEndpoints
         async (db, person, problems, ct) => await db.Users.AnyAsync(linked(person), ct)
             ? problems.Conflict("{0} has a user account: disable or unlink the account first, or set the person inactive.", number(person))
             : null;
-
-    /// <summary>An optional text field: blank is null, anything else is trimmed.</summary>
-    public static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -93,18 +93,18 @@ public static class StaffApi
         var errors = new List<FieldError>();
         staff.StaffNumber = input.StaffNumber?.Trim() ?? "";
         staff.NameZh = input.NameZh?.Trim() ?? "";
-        staff.NameEn = PersonEndpoints.Optional(input.NameEn);
+        staff.NameEn = TextFields.Optional(input.NameEn);
         staff.UnitId = input.UnitId;
-        staff.Title = PersonEndpoints.Optional(input.Title);
+        staff.Title = TextFields.Optional(input.Title);
         staff.CadreLevel = input.CadreLevel ?? CadreLevel.None;
         staff.IsClassified = input.IsClassified ?? false;
         staff.ClassifiedLevel = input.ClassifiedLevel ?? ClassifiedLevel.None;
-        staff.Email = PersonEndpoints.Optional(input.Email);
-        staff.Phone = PersonEndpoints.Optional(input.Phone);
-        staff.Mobile = PersonEndpoints.Optional(input.Mobile);
+        staff.Email = TextFields.Optional(input.Email);
+        staff.Phone = TextFields.Optional(input.Phone);
+        staff.Mobile = TextFields.Optional(input.Mobile);
         staff.IsActive = input.IsActive ?? true;
         return errors;
     }
 
-    internal static string? Optional(string? value) => PersonEndpoints.Optional(value);
+    internal static string? Optional(string? value) => TextFields.Optional(value);
 }

@@ -82,7 +82,7 @@ public static class StudentsApi
         var errors = new List<FieldError>();
         student.StudentNumber = input.StudentNumber?.Trim() ?? "";
         student.NameZh = input.NameZh?.Trim() ?? "";
-        student.NameEn = PersonEndpoints.Optional(input.NameEn);
+        student.NameEn = TextFields.Optional(input.NameEn);
         student.UnitId = input.UnitId;
         if (input.DegreeLevel is { } degree)
         {
@@ -93,8 +93,8 @@ public static class StudentsApi
             errors.Add(new(nameof(Student.DegreeLevel), "Choose a degree level from the list."));
         }
         student.Nationality = input.Nationality?.Trim().ToUpperInvariant() ?? "";
-        student.Email = PersonEndpoints.Optional(input.Email);
-        student.Phone = PersonEndpoints.Optional(input.Phone);
+        student.Email = TextFields.Optional(input.Email);
+        student.Phone = TextFields.Optional(input.Phone);
         student.IsActive = input.IsActive ?? true;
         return errors;
     }
