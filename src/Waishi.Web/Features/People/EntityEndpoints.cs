@@ -29,6 +29,25 @@ public sealed class EntityEndpoints<TEntity, TInput, TDto>(
     /// <summary>A check before a delete: a result (a problem) keeps the row and is answered instead.</summary>
     public Func<AppDbContext, TEntity, ApiProblems, CancellationToken, Task<IResult?>>? BeforeDelete { get; init; }
 
+    /// <summary>
+    /// Maps GET, PUT and DELETE <c>/{id}</c> and POST <c>/</c> on the group, named Get/Create/Update/Delete
+    /// plus <paramref name="name"/>; writes need <paramref name="writePolicy"/>.
+    /// </summary>
+    public void MapItemRoutes(RouteGroupBuilder group, string name, string writePolicy, string deleteSummary)
+    {
+        // Handed over as plain delegates: the route-handler analyzer does not follow method groups of a generic type.
+        Delegate get = GetAsync, create = CreateAsync, update = UpdateAsync, delete = DeleteAsync;
+        group.MapGet("/{id:guid}", get).WithName($"Get{name}")
+            .Produces<TDto>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/", create).WithName($"Create{name}").RequireAuthorization(writePolicy)
+            .Produces<TDto>(StatusCodes.Status201Created).ProducesValidationProblem();
+        group.MapPut("/{id:guid}", update).WithName($"Update{name}").RequireAuthorization(writePolicy)
+            .Produces<TDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapDelete("/{id:guid}", delete).WithName($"Delete{name}").RequireAuthorization(writePolicy)
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary(deleteSummary);
+    }
+
     public async Task<IResult> GetAsync(Guid id, AppDbContext db, ApiProblems problems, CancellationToken ct) =>
         await db.Set<TEntity>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct) is { } entity
             ? TypedResults.Ok(toDto(entity))
@@ -97,6 +116,46 @@ public sealed class EntityEndpoints<TEntity, TInput, TDto>(
 /// <summary>Pieces the staff and student resources share.</summary>
 public static class PersonEndpoints
 {
+    /// <summary>
+    /// A page of the tenant's people: the filters q (number or name, lower case), unitId and active, then
+    /// those of the kind of person (read by <paramref name="more"/> so that all bad filters are reported together).
+    /// </summary>
+    public static async Task<IResult> ListAsync<TPerson, TDto>(
+        HttpRequest request, AppDbContext db, ApiProblems problems, CancellationToken ct,
+        Func<string, Expression<Func<TPerson, bool>>> matches,
+        Func<ApiQuery, Func<IQueryable<TPerson>, IQueryable<TPerson>>> more,
+        Func<IQueryable<TPerson>, IQueryable<TDto>> orderAndShape)
+        where TPerson : Entity, IPerson
+    {
+        if (!PageRequest.TryRead(request, problems, out var paging, out var error))
+        {
+            return error!;
+        }
+        var filter = new ApiQuery(request);
+        var q = filter.Text("q")?.ToLowerInvariant();
+        var unitId = filter.Id("unitId");
+        var active = filter.Flag("active");
+        var narrow = more(filter);
+        if (filter.Errors.Count > 0)
+        {
+            return problems.Validation(filter.Errors);
+        }
+        var query = db.Set<TPerson>().AsNoTracking();
+        if (q is not null)
+        {
+            query = query.Where(matches(q));
+        }
+        if (unitId is not null)
+        {
+            query = query.Where(s => s.UnitId == unitId);
+        }
+        if (active is not null)
+        {
+            query = query.Where(s => s.IsActive == active);
+        }
+        return TypedResults.Ok(await orderAndShape(narrow(query)).ToPageAsync(paging, ct));
+    }
+
     /// <summary>A person linked to a user account is not deleted (the account would lose its person).</summary>
     public static Func<AppDbContext, TPerson, ApiProblems, CancellationToken, Task<IResult?>> KeepIfUserAccount<TPerson>(
         Func<TPerson, Expression<Func<AppUser, bool>>> linked, Func<TPerson, string> number) =>

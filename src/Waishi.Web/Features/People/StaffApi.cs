@@ -23,15 +23,7 @@ public static class StaffApi
         staff.MapGet("/", ListAsync).WithName("ListStaff")
             .Produces<Paged<StaffDto>>().ProducesValidationProblem()
             .WithSummary("Staff of the tenant; filters q (number or name), unitId, active, classified, cadreLevel; paged.");
-        staff.MapGet("/{id:guid}", Endpoints.GetAsync).WithName("GetStaffMember")
-            .Produces<StaffDto>().ProducesProblem(StatusCodes.Status404NotFound);
-        staff.MapPost("/", Endpoints.CreateAsync).WithName("CreateStaffMember").RequireAuthorization(Policies.PeopleEditor)
-            .Produces<StaffDto>(StatusCodes.Status201Created).ProducesValidationProblem();
-        staff.MapPut("/{id:guid}", Endpoints.UpdateAsync).WithName("UpdateStaffMember").RequireAuthorization(Policies.PeopleEditor)
-            .Produces<StaffDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        staff.MapDelete("/{id:guid}", Endpoints.DeleteAsync).WithName("DeleteStaffMember").RequireAuthorization(Policies.PeopleEditor)
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("Deletes a staff member who has no user account.");
+        Endpoints.MapItemRoutes(staff, "StaffMember", Policies.PeopleEditor, "Deletes a staff member who has no user account.");
     }
 
     private static StaffDto ToDto(StaffMember s) => new(
@@ -44,49 +36,25 @@ public static class StaffApi
         BeforeDelete = PersonEndpoints.KeepIfUserAccount<StaffMember>(p => u => u.StaffMemberId == p.Id, p => p.StaffNumber),
     };
 
-    private static async Task<IResult> ListAsync(HttpRequest request, AppDbContext db, ApiProblems problems, CancellationToken ct)
-    {
-        if (!PageRequest.TryRead(request, problems, out var paging, out var error))
-        {
-            return error!;
-        }
-        var filter = new ApiQuery(request);
-        var q = filter.Text("q")?.ToLowerInvariant();
-        var unitId = filter.Id("unitId");
-        var active = filter.Flag("active");
-        var classified = filter.Flag("classified");
-        var cadre = filter.Choice<CadreLevel>("cadreLevel");
-        if (filter.Errors.Count > 0)
-        {
-            return problems.Validation(filter.Errors);
-        }
-        var query = db.Set<StaffMember>().AsNoTracking();
-        if (q is not null)
-        {
-            query = query.Where(s => s.StaffNumber.ToLower().Contains(q) || s.NameZh.Contains(q) || (s.NameEn != null && s.NameEn.ToLower().Contains(q)));
-        }
-        if (unitId is not null)
-        {
-            query = query.Where(s => s.UnitId == unitId);
-        }
-        if (active is not null)
-        {
-            query = query.Where(s => s.IsActive == active);
-        }
-        if (classified is not null)
-        {
-            query = query.Where(s => s.IsClassified == classified);
-        }
-        if (cadre is not null)
-        {
-            query = query.Where(s => s.CadreLevel == cadre);
-        }
-        var page = await query.OrderBy(s => s.StaffNumber)
-            .Select(s => new StaffDto(s.Id, s.Version, s.StaffNumber, s.NameZh, s.NameEn, s.UnitId, s.Title, s.CadreLevel,
-                s.IsClassified, s.ClassifiedLevel, s.Email, s.Phone, s.Mobile, s.IsActive))
-            .ToPageAsync(paging, ct);
-        return TypedResults.Ok(page);
-    }
+    private static Task<IResult> ListAsync(HttpRequest request, AppDbContext db, ApiProblems problems, CancellationToken ct) =>
+        PersonEndpoints.ListAsync<StaffMember, StaffDto>(request, db, problems, ct,
+            q => s => s.StaffNumber.ToLower().Contains(q) || s.NameZh.Contains(q) || (s.NameEn != null && s.NameEn.ToLower().Contains(q)),
+            filter =>
+            {
+                var classified = filter.Flag("classified");
+                var cadre = filter.Choice<CadreLevel>("cadreLevel");
+                return query =>
+                {
+                    if (classified is not null)
+                    {
+                        query = query.Where(s => s.IsClassified == classified);
+                    }
+                    return cadre is null ? query : query.Where(s => s.CadreLevel == cadre);
+                };
+            },
+            query => query.OrderBy(s => s.StaffNumber)
+                .Select(s => new StaffDto(s.Id, s.Version, s.StaffNumber, s.NameZh, s.NameEn, s.UnitId, s.Title, s.CadreLevel,
+                    s.IsClassified, s.ClassifiedLevel, s.Email, s.Phone, s.Mobile, s.IsActive)));
 
     private static List<FieldError> Apply(StaffMember staff, StaffInput input)
     {

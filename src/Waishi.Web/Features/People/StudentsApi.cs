@@ -23,15 +23,7 @@ public static class StudentsApi
         students.MapGet("/", ListAsync).WithName("ListStudents")
             .Produces<Paged<StudentDto>>().ProducesValidationProblem()
             .WithSummary("Students of the tenant; filters q (number or name), unitId, active; paged.");
-        students.MapGet("/{id:guid}", Endpoints.GetAsync).WithName("GetStudent")
-            .Produces<StudentDto>().ProducesProblem(StatusCodes.Status404NotFound);
-        students.MapPost("/", Endpoints.CreateAsync).WithName("CreateStudent").RequireAuthorization(Policies.PeopleEditor)
-            .Produces<StudentDto>(StatusCodes.Status201Created).ProducesValidationProblem();
-        students.MapPut("/{id:guid}", Endpoints.UpdateAsync).WithName("UpdateStudent").RequireAuthorization(Policies.PeopleEditor)
-            .Produces<StudentDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        students.MapDelete("/{id:guid}", Endpoints.DeleteAsync).WithName("DeleteStudent").RequireAuthorization(Policies.PeopleEditor)
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("Deletes a student who has no user account.");
+        Endpoints.MapItemRoutes(students, "Student", Policies.PeopleEditor, "Deletes a student who has no user account.");
     }
 
     private static StudentDto ToDto(Student s) => new(
@@ -43,39 +35,13 @@ public static class StudentsApi
         BeforeDelete = PersonEndpoints.KeepIfUserAccount<Student>(p => u => u.StudentId == p.Id, p => p.StudentNumber),
     };
 
-    private static async Task<IResult> ListAsync(HttpRequest request, AppDbContext db, ApiProblems problems, CancellationToken ct)
-    {
-        if (!PageRequest.TryRead(request, problems, out var paging, out var error))
-        {
-            return error!;
-        }
-        var filter = new ApiQuery(request);
-        var q = filter.Text("q")?.ToLowerInvariant();
-        var unitId = filter.Id("unitId");
-        var active = filter.Flag("active");
-        if (filter.Errors.Count > 0)
-        {
-            return problems.Validation(filter.Errors);
-        }
-        var query = db.Set<Student>().AsNoTracking();
-        if (q is not null)
-        {
-            query = query.Where(s => s.StudentNumber.ToLower().Contains(q) || s.NameZh.Contains(q) || (s.NameEn != null && s.NameEn.ToLower().Contains(q)));
-        }
-        if (unitId is not null)
-        {
-            query = query.Where(s => s.UnitId == unitId);
-        }
-        if (active is not null)
-        {
-            query = query.Where(s => s.IsActive == active);
-        }
-        var page = await query.OrderBy(s => s.StudentNumber)
-            .Select(s => new StudentDto(s.Id, s.Version, s.StudentNumber, s.NameZh, s.NameEn, s.UnitId, s.DegreeLevel,
-                s.Nationality, s.Email, s.Phone, s.IsActive))
-            .ToPageAsync(paging, ct);
-        return TypedResults.Ok(page);
-    }
+    private static Task<IResult> ListAsync(HttpRequest request, AppDbContext db, ApiProblems problems, CancellationToken ct) =>
+        PersonEndpoints.ListAsync<Student, StudentDto>(request, db, problems, ct,
+            q => s => s.StudentNumber.ToLower().Contains(q) || s.NameZh.Contains(q) || (s.NameEn != null && s.NameEn.ToLower().Contains(q)),
+            _ => query => query,
+            query => query.OrderBy(s => s.StudentNumber)
+                .Select(s => new StudentDto(s.Id, s.Version, s.StudentNumber, s.NameZh, s.NameEn, s.UnitId, s.DegreeLevel,
+                    s.Nationality, s.Email, s.Phone, s.IsActive)));
 
     private static List<FieldError> Apply(Student student, StudentInput input)
     {
