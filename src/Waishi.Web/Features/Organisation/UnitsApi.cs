@@ -22,18 +22,16 @@ public static class UnitsApi
         units.MapGet("/", ListAsync).WithName("ListUnits")
             .Produces<Paged<UnitDto>>().ProducesValidationProblem()
             .WithSummary("Units of the tenant; filters q (code or name), unitId (children of), active; paged.");
-        units.MapGet("/{id:guid}", GetAsync).WithName("GetUnit")
-            .Produces<UnitDto>().ProducesProblem(StatusCodes.Status404NotFound);
-        units.MapPost("/", CreateAsync).WithName("CreateUnit").RequireAuthorization(Policies.PeopleEditor)
-            .Produces<UnitDto>(StatusCodes.Status201Created).ProducesValidationProblem();
-        units.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateUnit").RequireAuthorization(Policies.PeopleEditor)
-            .Produces<UnitDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        units.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteUnit").RequireAuthorization(Policies.PeopleEditor)
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("Deletes a unit that has no sub-units, people or role assignments.");
+        Endpoints.MapItemRoutes(units, "Unit", Policies.PeopleEditor, "Deletes a unit that has no sub-units, people or role assignments.");
     }
 
     private static UnitDto ToDto(OrgUnit u) => new(u.Id, u.Version, u.ParentId, u.Code, u.NameZh, u.NameEn, u.Kind, u.SortOrder, u.IsActive);
+
+    private static readonly EntityEndpoints<OrgUnit, UnitInput, UnitDto> Endpoints = new(
+        "/api/v1/units", () => new OrgUnit { Code = "", NameZh = "", NameEn = "" }, Apply, PeopleRules.ValidateAsync, ToDto, input => input.Version)
+    {
+        BeforeDelete = KeepIfInUseAsync,
+    };
 
     private static async Task<IResult> ListAsync(HttpRequest request, AppDbContext db, ApiProblems problems, CancellationToken ct)
     {
@@ -68,62 +66,10 @@ public static class UnitsApi
         return TypedResults.Ok(page);
     }
 
-    private static async Task<IResult> GetAsync(Guid id, AppDbContext db, ApiProblems problems, CancellationToken ct) =>
-        await db.Set<OrgUnit>().AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct) is { } unit
-            ? TypedResults.Ok(ToDto(unit))
-            : problems.NotFound();
-
-    private static async Task<IResult> CreateAsync(UnitInput input, AppDbContext db, ApiProblems problems, CancellationToken ct)
+    /// <summary>A unit that sub-units, people or role assignments hang on is kept.</summary>
+    private static async Task<IResult?> KeepIfInUseAsync(AppDbContext db, OrgUnit unit, ApiProblems problems, CancellationToken ct)
     {
-        var unit = new OrgUnit { Code = "", NameZh = "", NameEn = "" };
-        var errors = Apply(unit, input);
-        errors.AddRange(await PeopleRules.ValidateAsync(db, unit, ct));
-        if (errors.Count > 0)
-        {
-            return problems.Validation(errors);
-        }
-        db.Add(unit);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/units/{unit.Id}", ToDto(unit));
-    }
-
-    private static async Task<IResult> UpdateAsync(Guid id, UnitInput input, AppDbContext db, ApiProblems problems, CancellationToken ct)
-    {
-        var unit = await db.Set<OrgUnit>().FirstOrDefaultAsync(u => u.Id == id, ct);
-        if (unit is null)
-        {
-            return problems.NotFound();
-        }
-        if (input.Version is not { } version)
-        {
-            return problems.Validation("Version", "Send the version of the record you edited (the version field you read).");
-        }
-        if (version != unit.Version)
-        {
-            return problems.Stale();
-        }
-        var errors = Apply(unit, input);
-        errors.AddRange(await PeopleRules.ValidateAsync(db, unit, ct));
-        if (errors.Count > 0)
-        {
-            return problems.Validation(errors);
-        }
-        db.ExpectVersion(unit, version);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(ToDto(unit));
-    }
-
-    private static async Task<IResult> DeleteAsync(Guid id, HttpRequest request, AppDbContext db, ApiProblems problems, CancellationToken ct)
-    {
-        var unit = await db.Set<OrgUnit>().FirstOrDefaultAsync(u => u.Id == id, ct);
-        if (unit is null)
-        {
-            return problems.NotFound();
-        }
-        if (ApiVersions.Stale(request, unit.Version, problems) is { } stale)
-        {
-            return stale;
-        }
+        var id = unit.Id;
         if (await db.Set<OrgUnit>().AnyAsync(u => u.ParentId == id, ct))
         {
             return problems.Conflict("The unit {0} has sub-units: move or delete them first.", unit.Code);
@@ -136,8 +82,7 @@ public static class UnitsApi
         {
             return problems.Conflict("The unit {0} is named in users' roles: change those roles first.", unit.Code);
         }
-        db.Remove(unit);
-        return await ApiVersions.SaveDeleteAsync(db, problems, ct);
+        return null;
     }
 
     private static List<FieldError> Apply(OrgUnit unit, UnitInput input)

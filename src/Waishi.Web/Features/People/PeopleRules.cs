@@ -23,6 +23,15 @@ public static partial class PeopleRules
     [GeneratedRegex(@"^\+?[0-9 ()\-]{5,40}$")]
     private static partial Regex PhonePattern();
 
+    /// <summary>The rules of a staff member, a student or a unit, for code that handles any of them.</summary>
+    public static Task<List<FieldError>> ValidateRecordAsync(AppDbContext db, Entity record, CancellationToken ct = default) => record switch
+    {
+        StaffMember staff => ValidateAsync(db, staff, ct),
+        Student student => ValidateAsync(db, student, ct),
+        OrgUnit unit => ValidateAsync(db, unit, ct),
+        _ => throw new ArgumentException($"No rules for {record.GetType().Name}.", nameof(record)),
+    };
+
     public static async Task<List<FieldError>> ValidateAsync(AppDbContext db, StaffMember staff, CancellationToken ct = default)
     {
         var errors = new List<FieldError>();

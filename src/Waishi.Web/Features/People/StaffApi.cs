@@ -23,146 +23,56 @@ public static class StaffApi
         staff.MapGet("/", ListAsync).WithName("ListStaff")
             .Produces<Paged<StaffDto>>().ProducesValidationProblem()
             .WithSummary("Staff of the tenant; filters q (number or name), unitId, active, classified, cadreLevel; paged.");
-        staff.MapGet("/{id:guid}", GetAsync).WithName("GetStaffMember")
-            .Produces<StaffDto>().ProducesProblem(StatusCodes.Status404NotFound);
-        staff.MapPost("/", CreateAsync).WithName("CreateStaffMember").RequireAuthorization(Policies.PeopleEditor)
-            .Produces<StaffDto>(StatusCodes.Status201Created).ProducesValidationProblem();
-        staff.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateStaffMember").RequireAuthorization(Policies.PeopleEditor)
-            .Produces<StaffDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        staff.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteStaffMember").RequireAuthorization(Policies.PeopleEditor)
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("Deletes a staff member who has no user account.");
+        Endpoints.MapItemRoutes(staff, "StaffMember", Policies.PeopleEditor, "Deletes a staff member who has no user account.");
     }
 
     private static StaffDto ToDto(StaffMember s) => new(
         s.Id, s.Version, s.StaffNumber, s.NameZh, s.NameEn, s.UnitId, s.Title, s.CadreLevel, s.IsClassified, s.ClassifiedLevel,
         s.Email, s.Phone, s.Mobile, s.IsActive);
 
-    private static async Task<IResult> ListAsync(HttpRequest request, AppDbContext db, ApiProblems problems, CancellationToken ct)
+    private static readonly EntityEndpoints<StaffMember, StaffInput, StaffDto> Endpoints = new(
+        "/api/v1/staff", () => new StaffMember { StaffNumber = "", NameZh = "" }, Apply, PeopleRules.ValidateAsync, ToDto, input => input.Version)
     {
-        if (!PageRequest.TryRead(request, problems, out var paging, out var error))
-        {
-            return error!;
-        }
-        var filter = new ApiQuery(request);
-        var q = filter.Text("q")?.ToLowerInvariant();
-        var unitId = filter.Id("unitId");
-        var active = filter.Flag("active");
-        var classified = filter.Flag("classified");
-        var cadre = filter.Choice<CadreLevel>("cadreLevel");
-        if (filter.Errors.Count > 0)
-        {
-            return problems.Validation(filter.Errors);
-        }
-        var query = db.Set<StaffMember>().AsNoTracking();
-        if (q is not null)
-        {
-            query = query.Where(s => s.StaffNumber.ToLower().Contains(q) || s.NameZh.Contains(q) || (s.NameEn != null && s.NameEn.ToLower().Contains(q)));
-        }
-        if (unitId is not null)
-        {
-            query = query.Where(s => s.UnitId == unitId);
-        }
-        if (active is not null)
-        {
-            query = query.Where(s => s.IsActive == active);
-        }
-        if (classified is not null)
-        {
-            query = query.Where(s => s.IsClassified == classified);
-        }
-        if (cadre is not null)
-        {
-            query = query.Where(s => s.CadreLevel == cadre);
-        }
-        var page = await query.OrderBy(s => s.StaffNumber)
-            .Select(s => new StaffDto(s.Id, s.Version, s.StaffNumber, s.NameZh, s.NameEn, s.UnitId, s.Title, s.CadreLevel,
-                s.IsClassified, s.ClassifiedLevel, s.Email, s.Phone, s.Mobile, s.IsActive))
-            .ToPageAsync(paging, ct);
-        return TypedResults.Ok(page);
-    }
+        BeforeDelete = PersonEndpoints.KeepIfUserAccount<StaffMember>(p => u => u.StaffMemberId == p.Id, p => p.StaffNumber),
+    };
 
-    private static async Task<IResult> GetAsync(Guid id, AppDbContext db, ApiProblems problems, CancellationToken ct) =>
-        await db.Set<StaffMember>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct) is { } staff
-            ? TypedResults.Ok(ToDto(staff))
-            : problems.NotFound();
-
-    private static async Task<IResult> CreateAsync(StaffInput input, AppDbContext db, ApiProblems problems, CancellationToken ct)
-    {
-        var staff = new StaffMember { StaffNumber = "", NameZh = "" };
-        var errors = Apply(staff, input);
-        errors.AddRange(await PeopleRules.ValidateAsync(db, staff, ct));
-        if (errors.Count > 0)
-        {
-            return problems.Validation(errors);
-        }
-        db.Add(staff);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/staff/{staff.Id}", ToDto(staff));
-    }
-
-    private static async Task<IResult> UpdateAsync(Guid id, StaffInput input, AppDbContext db, ApiProblems problems, CancellationToken ct)
-    {
-        var staff = await db.Set<StaffMember>().FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (staff is null)
-        {
-            return problems.NotFound();
-        }
-        if (input.Version is not { } version)
-        {
-            return problems.Validation("Version", "Send the version of the record you edited (the version field you read).");
-        }
-        if (version != staff.Version)
-        {
-            return problems.Stale();
-        }
-        var errors = Apply(staff, input);
-        errors.AddRange(await PeopleRules.ValidateAsync(db, staff, ct));
-        if (errors.Count > 0)
-        {
-            return problems.Validation(errors);
-        }
-        db.ExpectVersion(staff, version);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(ToDto(staff));
-    }
-
-    private static async Task<IResult> DeleteAsync(Guid id, HttpRequest request, AppDbContext db, ApiProblems problems, CancellationToken ct)
-    {
-        var staff = await db.Set<StaffMember>().FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (staff is null)
-        {
-            return problems.NotFound();
-        }
-        if (ApiVersions.Stale(request, staff.Version, problems) is { } stale)
-        {
-            return stale;
-        }
-        if (await db.Users.AnyAsync(u => u.StaffMemberId == id, ct))
-        {
-            return problems.Conflict("{0} has a user account: disable or unlink the account first, or set the person inactive.", staff.StaffNumber);
-        }
-        db.Remove(staff);
-        return await ApiVersions.SaveDeleteAsync(db, problems, ct);
-    }
+    private static Task<IResult> ListAsync(HttpRequest request, AppDbContext db, ApiProblems problems, CancellationToken ct) =>
+        PersonEndpoints.ListAsync<StaffMember, StaffDto>(request, db, problems, ct,
+            q => s => s.StaffNumber.ToLower().Contains(q) || s.NameZh.Contains(q) || (s.NameEn != null && s.NameEn.ToLower().Contains(q)),
+            filter =>
+            {
+                var classified = filter.Flag("classified");
+                var cadre = filter.Choice<CadreLevel>("cadreLevel");
+                return query =>
+                {
+                    if (classified is not null)
+                    {
+                        query = query.Where(s => s.IsClassified == classified);
+                    }
+                    return cadre is null ? query : query.Where(s => s.CadreLevel == cadre);
+                };
+            },
+            query => query.OrderBy(s => s.StaffNumber)
+                .Select(s => new StaffDto(s.Id, s.Version, s.StaffNumber, s.NameZh, s.NameEn, s.UnitId, s.Title, s.CadreLevel,
+                    s.IsClassified, s.ClassifiedLevel, s.Email, s.Phone, s.Mobile, s.IsActive)));
 
     private static List<FieldError> Apply(StaffMember staff, StaffInput input)
     {
         var errors = new List<FieldError>();
         staff.StaffNumber = input.StaffNumber?.Trim() ?? "";
         staff.NameZh = input.NameZh?.Trim() ?? "";
-        staff.NameEn = Optional(input.NameEn);
+        staff.NameEn = TextFields.Optional(input.NameEn);
         staff.UnitId = input.UnitId;
-        staff.Title = Optional(input.Title);
+        staff.Title = TextFields.Optional(input.Title);
         staff.CadreLevel = input.CadreLevel ?? CadreLevel.None;
         staff.IsClassified = input.IsClassified ?? false;
         staff.ClassifiedLevel = input.ClassifiedLevel ?? ClassifiedLevel.None;
-        staff.Email = Optional(input.Email);
-        staff.Phone = Optional(input.Phone);
-        staff.Mobile = Optional(input.Mobile);
+        staff.Email = TextFields.Optional(input.Email);
+        staff.Phone = TextFields.Optional(input.Phone);
+        staff.Mobile = TextFields.Optional(input.Mobile);
         staff.IsActive = input.IsActive ?? true;
         return errors;
     }
 
-    internal static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    internal static string? Optional(string? value) => TextFields.Optional(value);
 }

@@ -22,7 +22,7 @@ public enum ClassifiedLevel
     Core,
 }
 
-public sealed class StaffMember : TenantEntity
+public sealed class StaffMember : TenantEntity, IPerson
 {
     public required string StaffNumber { get; set; }
     public required string NameZh { get; set; }

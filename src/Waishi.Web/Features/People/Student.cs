@@ -12,7 +12,7 @@ public enum DegreeLevel
 
 /// <summary>A student as a person of the institution; the international-student and exchange
 /// modules hang their records on this.</summary>
-public sealed class Student : TenantEntity
+public sealed class Student : TenantEntity, IPerson
 {
     public required string StudentNumber { get; set; }
     public required string NameZh { get; set; }

@@ -23,124 +23,32 @@ public static class StudentsApi
         students.MapGet("/", ListAsync).WithName("ListStudents")
             .Produces<Paged<StudentDto>>().ProducesValidationProblem()
             .WithSummary("Students of the tenant; filters q (number or name), unitId, active; paged.");
-        students.MapGet("/{id:guid}", GetAsync).WithName("GetStudent")
-            .Produces<StudentDto>().ProducesProblem(StatusCodes.Status404NotFound);
-        students.MapPost("/", CreateAsync).WithName("CreateStudent").RequireAuthorization(Policies.PeopleEditor)
-            .Produces<StudentDto>(StatusCodes.Status201Created).ProducesValidationProblem();
-        students.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateStudent").RequireAuthorization(Policies.PeopleEditor)
-            .Produces<StudentDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        students.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteStudent").RequireAuthorization(Policies.PeopleEditor)
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("Deletes a student who has no user account.");
+        Endpoints.MapItemRoutes(students, "Student", Policies.PeopleEditor, "Deletes a student who has no user account.");
     }
 
     private static StudentDto ToDto(Student s) => new(
         s.Id, s.Version, s.StudentNumber, s.NameZh, s.NameEn, s.UnitId, s.DegreeLevel, s.Nationality, s.Email, s.Phone, s.IsActive);
 
-    private static async Task<IResult> ListAsync(HttpRequest request, AppDbContext db, ApiProblems problems, CancellationToken ct)
+    private static readonly EntityEndpoints<Student, StudentInput, StudentDto> Endpoints = new(
+        "/api/v1/students", () => new Student { StudentNumber = "", NameZh = "" }, Apply, PeopleRules.ValidateAsync, ToDto, input => input.Version)
     {
-        if (!PageRequest.TryRead(request, problems, out var paging, out var error))
-        {
-            return error!;
-        }
-        var filter = new ApiQuery(request);
-        var q = filter.Text("q")?.ToLowerInvariant();
-        var unitId = filter.Id("unitId");
-        var active = filter.Flag("active");
-        if (filter.Errors.Count > 0)
-        {
-            return problems.Validation(filter.Errors);
-        }
-        var query = db.Set<Student>().AsNoTracking();
-        if (q is not null)
-        {
-            query = query.Where(s => s.StudentNumber.ToLower().Contains(q) || s.NameZh.Contains(q) || (s.NameEn != null && s.NameEn.ToLower().Contains(q)));
-        }
-        if (unitId is not null)
-        {
-            query = query.Where(s => s.UnitId == unitId);
-        }
-        if (active is not null)
-        {
-            query = query.Where(s => s.IsActive == active);
-        }
-        var page = await query.OrderBy(s => s.StudentNumber)
-            .Select(s => new StudentDto(s.Id, s.Version, s.StudentNumber, s.NameZh, s.NameEn, s.UnitId, s.DegreeLevel,
-                s.Nationality, s.Email, s.Phone, s.IsActive))
-            .ToPageAsync(paging, ct);
-        return TypedResults.Ok(page);
-    }
+        BeforeDelete = PersonEndpoints.KeepIfUserAccount<Student>(p => u => u.StudentId == p.Id, p => p.StudentNumber),
+    };
 
-    private static async Task<IResult> GetAsync(Guid id, AppDbContext db, ApiProblems problems, CancellationToken ct) =>
-        await db.Set<Student>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct) is { } student
-            ? TypedResults.Ok(ToDto(student))
-            : problems.NotFound();
-
-    private static async Task<IResult> CreateAsync(StudentInput input, AppDbContext db, ApiProblems problems, CancellationToken ct)
-    {
-        var student = new Student { StudentNumber = "", NameZh = "" };
-        var errors = Apply(student, input);
-        errors.AddRange(await PeopleRules.ValidateAsync(db, student, ct));
-        if (errors.Count > 0)
-        {
-            return problems.Validation(errors);
-        }
-        db.Add(student);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/students/{student.Id}", ToDto(student));
-    }
-
-    private static async Task<IResult> UpdateAsync(Guid id, StudentInput input, AppDbContext db, ApiProblems problems, CancellationToken ct)
-    {
-        var student = await db.Set<Student>().FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (student is null)
-        {
-            return problems.NotFound();
-        }
-        if (input.Version is not { } version)
-        {
-            return problems.Validation("Version", "Send the version of the record you edited (the version field you read).");
-        }
-        if (version != student.Version)
-        {
-            return problems.Stale();
-        }
-        var errors = Apply(student, input);
-        errors.AddRange(await PeopleRules.ValidateAsync(db, student, ct));
-        if (errors.Count > 0)
-        {
-            return problems.Validation(errors);
-        }
-        db.ExpectVersion(student, version);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(ToDto(student));
-    }
-
-    private static async Task<IResult> DeleteAsync(Guid id, HttpRequest request, AppDbContext db, ApiProblems problems, CancellationToken ct)
-    {
-        var student = await db.Set<Student>().FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (student is null)
-        {
-            return problems.NotFound();
-        }
-        if (ApiVersions.Stale(request, student.Version, problems) is { } stale)
-        {
-            return stale;
-        }
-        if (await db.Users.AnyAsync(u => u.StudentId == id, ct))
-        {
-            return problems.Conflict("{0} has a user account: disable or unlink the account first, or set the person inactive.", student.StudentNumber);
-        }
-        db.Remove(student);
-        return await ApiVersions.SaveDeleteAsync(db, problems, ct);
-    }
+    private static Task<IResult> ListAsync(HttpRequest request, AppDbContext db, ApiProblems problems, CancellationToken ct) =>
+        PersonEndpoints.ListAsync<Student, StudentDto>(request, db, problems, ct,
+            q => s => s.StudentNumber.ToLower().Contains(q) || s.NameZh.Contains(q) || (s.NameEn != null && s.NameEn.ToLower().Contains(q)),
+            _ => query => query,
+            query => query.OrderBy(s => s.StudentNumber)
+                .Select(s => new StudentDto(s.Id, s.Version, s.StudentNumber, s.NameZh, s.NameEn, s.UnitId, s.DegreeLevel,
+                    s.Nationality, s.Email, s.Phone, s.IsActive)));
 
     private static List<FieldError> Apply(Student student, StudentInput input)
     {
         var errors = new List<FieldError>();
         student.StudentNumber = input.StudentNumber?.Trim() ?? "";
         student.NameZh = input.NameZh?.Trim() ?? "";
-        student.NameEn = StaffApi.Optional(input.NameEn);
+        student.NameEn = TextFields.Optional(input.NameEn);
         student.UnitId = input.UnitId;
         if (input.DegreeLevel is { } degree)
         {
@@ -151,8 +59,8 @@ public static class StudentsApi
             errors.Add(new(nameof(Student.DegreeLevel), "Choose a degree level from the list."));
         }
         student.Nationality = input.Nationality?.Trim().ToUpperInvariant() ?? "";
-        student.Email = StaffApi.Optional(input.Email);
-        student.Phone = StaffApi.Optional(input.Phone);
+        student.Email = TextFields.Optional(input.Email);
+        student.Phone = TextFields.Optional(input.Phone);
         student.IsActive = input.IsActive ?? true;
         return errors;
     }

@@ -1,7 +1,9 @@
+using Waishi.Web.Features.People.Pages;
+
 namespace Waishi.Web.Features.Organisation.Units;
 
 /// <summary>What the create and edit forms of a unit post.</summary>
-public sealed class UnitInput
+public sealed class UnitInput : IEntityForm<OrgUnit, UnitInput>
 {
     public string? Code { get; set; }
     public string? NameZh { get; set; }

@@ -1,7 +1,9 @@
+using Waishi.Web.Features.People.Pages;
+
 namespace Waishi.Web.Features.People.Staff;
 
 /// <summary>What the create and edit forms of a staff member post.</summary>
-public sealed class StaffInput
+public sealed class StaffInput : IEntityForm<StaffMember, StaffInput>
 {
     public string? StaffNumber { get; set; }
     public string? NameZh { get; set; }
@@ -28,17 +30,17 @@ public sealed class StaffInput
     {
         s.StaffNumber = StaffNumber?.Trim() ?? "";
         s.NameZh = NameZh?.Trim() ?? "";
-        s.NameEn = Blank(NameEn);
+        s.NameEn = TextFields.Optional(NameEn);
         s.UnitId = UnitId;
-        s.Title = Blank(Title);
+        s.Title = TextFields.Optional(Title);
         s.CadreLevel = CadreLevel;
         s.IsClassified = IsClassified;
         s.ClassifiedLevel = ClassifiedLevel;
-        s.Email = Blank(Email);
-        s.Phone = Blank(Phone);
-        s.Mobile = Blank(Mobile);
+        s.Email = TextFields.Optional(Email);
+        s.Phone = TextFields.Optional(Phone);
+        s.Mobile = TextFields.Optional(Mobile);
         s.IsActive = IsActive;
     }
 
-    internal static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    internal static string? Blank(string? value) => TextFields.Optional(value);
 }

@@ -1,9 +1,9 @@
-using Waishi.Web.Features.People.Staff;
+using Waishi.Web.Features.People.Pages;
 
 namespace Waishi.Web.Features.People.Students;
 
 /// <summary>What the create and edit forms of a student post.</summary>
-public sealed class StudentInput
+public sealed class StudentInput : IEntityForm<Student, StudentInput>
 {
     public string? StudentNumber { get; set; }
     public string? NameZh { get; set; }
@@ -26,12 +26,12 @@ public sealed class StudentInput
     {
         s.StudentNumber = StudentNumber?.Trim() ?? "";
         s.NameZh = NameZh?.Trim() ?? "";
-        s.NameEn = StaffInput.Blank(NameEn);
+        s.NameEn = TextFields.Optional(NameEn);
         s.UnitId = UnitId;
         s.DegreeLevel = DegreeLevel;
         s.Nationality = Nationality?.Trim().ToUpperInvariant() ?? "";
-        s.Email = StaffInput.Blank(Email);
-        s.Phone = StaffInput.Blank(Phone);
+        s.Email = TextFields.Optional(Email);
+        s.Phone = TextFields.Optional(Phone);
         s.IsActive = IsActive;
     }
 }
