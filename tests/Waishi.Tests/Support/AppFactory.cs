@@ -19,6 +19,14 @@ public class AppFactory : WebApplicationFactory<Program>
     public const string Password = DemoCity.DefaultPassword;
 
     private static readonly SemaphoreSlim TemplateLock = new(1, 1);
+
+    static AppFactory()
+    {
+        // Hundreds of apps start in one test process. Each would watch its settings files with an
+        // inotify instance and exhaust the kernel's per-user limit; nothing edits them during tests.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
     private static string? _template;
 
     private readonly Dictionary<string, string?> _settings;

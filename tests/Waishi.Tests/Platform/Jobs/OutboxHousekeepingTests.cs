@@ -35,7 +35,8 @@ public sealed class OutboxHousekeepingTests
 
         var scheduler = app.Services.GetRequiredService<JobScheduler>();
         Assert.Contains(scheduler.Jobs, j => j.Name == "outbox-housekeeping");
-        Assert.Equal(1, await scheduler.RunDueAsync(now, CancellationToken.None));
+        // Other jobs may be due as well; this one must have run exactly once (its lease says so below).
+        await scheduler.RunDueAsync(now, CancellationToken.None);
 
         var left = await app.WithDbAsync(db => db.Set<OutboxMessage>().Select(m => m.Subject).ToListAsync());
         Assert.DoesNotContain("old delivered", left);
