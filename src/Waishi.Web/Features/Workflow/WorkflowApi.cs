@@ -34,10 +34,10 @@ public static class WorkflowApi
     private static async Task<IResult> AwaitingAsync(HttpContext http, AppDbContext db, TenantContext tenant, CancellationToken ct) =>
         TypedResults.Ok(await WorkflowQueries.AwaitingAsync(db, http.User.GetUserId()!.Value, tenant.IsAuthority, ct));
 
-    private static async Task<IResult> GetAsync(Guid id, AppDbContext db, TenantContext tenant, WorkflowEngine engine, ApiProblems problems, CancellationToken ct)
+    private static async Task<IResult> GetAsync(Guid id, HttpContext http, AppDbContext db, TenantContext tenant, WorkflowEngine engine, ApiProblems problems, CancellationToken ct)
     {
         var c = await engine.FindAsync(id, ct);
-        if (c is null)
+        if (c is null || !await WorkflowAccess.CanViewAsync(db, http.User, c, await WorkflowChains.StepsAsync(db, c.ChainVersionId, ct), ct))
         {
             return problems.NotFound();
         }
