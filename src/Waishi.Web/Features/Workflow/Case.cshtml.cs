@@ -93,6 +93,10 @@ public sealed class CaseModel(AppDbContext db, WorkflowEngine engine, TenantCont
         var me = User.GetUserId()!.Value;
         Referred = c.TenantId != tenant.TenantId;
         Steps = await WorkflowChains.StepsAsync(db, c.ChainVersionId);
+        if (!await WorkflowAccess.CanViewAsync(db, User, c, Steps))
+        {
+            return false;
+        }
         if (Referred)
         {
             var referral = await db.Set<WorkflowReferral>().AsNoTracking().SingleAsync(r => r.CaseId == id);

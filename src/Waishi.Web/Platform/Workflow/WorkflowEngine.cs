@@ -100,6 +100,12 @@ public sealed class WorkflowEngine(AppDbContext db, TenantContext tenant, TimePr
             d.Action, d.UserId, d.ExpectedStep, d.ExpectedVersion, mayAct, d.Comment, d.DelegateTo, delegateMayAct, d.NewFacts));
         if (t.Status != DecisionStatus.Ok)
         {
+            // A retry of a request that committed after the first look above sees the case moved
+            // on: it gets the stored answer, not a conflict with itself.
+            if (t.Status == DecisionStatus.Conflict && d.IdempotencyKey is { Length: > 0 } late && await ReplayAsync(caseId, d.UserId, late, ct) is { } stored)
+            {
+                return stored;
+            }
             return new WorkflowResult(t.Status, t.Message, c.Id, c.State, c.Step, c.Version);
         }
 

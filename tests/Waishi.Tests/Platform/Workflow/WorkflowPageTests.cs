@@ -115,6 +115,22 @@ public sealed partial class WorkflowPageTests
     }
 
     [Fact]
+    public async Task Only_people_with_a_part_in_the_case_or_the_office_read_it()
+    {
+        await using var app = await AppFactory.CreateAsync();
+        var kit = new WorkflowKit(app);
+        var filed = await kit.FileTripAsync();
+        foreach (var user in new[] { "cqu.student", "cqu.counselor", "cqu.unit-secretary" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignInAsync(user)).GetAsync($"/Workflow/Case/{filed.CaseId}")).StatusCode);
+        }
+        foreach (var user in new[] { "cqu.applicant", "cqu.unit-head", "cqu.director", "cqu.auditor" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await (await app.SignInAsync(user)).GetAsync($"/Workflow/Case/{filed.CaseId}")).StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task The_awaiting_page_speaks_Chinese()
     {
         await using var app = await AppFactory.CreateAsync();
