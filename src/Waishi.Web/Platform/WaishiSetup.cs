@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
+using Waishi.Web.Features.Trips;
 using Waishi.Web.Platform.Api;
 using Waishi.Web.Platform.Data;
 using Waishi.Web.Platform.Demo;
@@ -41,6 +42,7 @@ public static class WaishiSetup
         services.AddHostedService<DatabaseStartup>();
         services.AddScoped<Navigation>();
         services.AddWaishiApi();
+        services.AddWaishiTrips();
 
         services.AddRazorPages(o =>
             {
