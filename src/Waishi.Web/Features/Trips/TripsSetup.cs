@@ -11,6 +11,7 @@ public static class TripsSetup
     {
         // Modules that track trip reports and passports replace this with their checks.
         services.TryAddScoped<ITripEligibility, NoTripEligibilityChecks>();
+        services.AddScoped<TripWriter>();
         return services;
     }
 

@@ -22,6 +22,7 @@ public sealed class Navigation(IAuthorizationService authorization, AppDbContext
         new("home", "Home", "/", Policies.SignedIn),
         new("people", "People", "/People/Staff", Policies.PeopleReader),
         new("units", "Organisation", "/Organisation/Units", Policies.PeopleReader),
+        new("trips", "Trips", "/Trips", Policies.Trips),
         new("admin", "Administration", "/Admin/Users", Policies.TenantAdmin),
         new("audit", "Audit log", "/Audit", Policies.AuditReader),
     ];

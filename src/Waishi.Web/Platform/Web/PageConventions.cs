@@ -22,6 +22,7 @@ public static class PageConventions
         pages.AuthorizeFolder("/People", Policies.PeopleReader);
         pages.AuthorizeFolder("/Organisation", Policies.PeopleReader);
         pages.AuthorizeFolder("/Jobs", Policies.TenantAdmin);
+        pages.AuthorizeFolder("/Trips", Policies.Trips);
         foreach (var page in AnonymousPages)
         {
             pages.AllowAnonymousToPage(page);
