@@ -69,6 +69,19 @@ public sealed class TripWriter(AppDbContext db, TimeProvider clock, ITripEligibi
         return errors;
     }
 
+    /// <summary>Runs the submission checks on a saved draft as it stands and submits it if they pass.</summary>
+    public async Task<List<FieldError>> SubmitAsync(Trip trip, CancellationToken ct)
+    {
+        var policy = await TripPolicy.LoadAsync(db, ct);
+        var errors = await TripRules.ValidateSubmissionAsync(db, trip, policy, TripsSetup.Today(clock), eligibility, ct);
+        if (errors.Count == 0)
+        {
+            trip.State = TripState.Submitted;
+            trip.SubmittedUtc = clock.GetUtcNow().UtcDateTime;
+        }
+        return errors;
+    }
+
     private async Task StageLetterAsync(Trip trip, LetterUpload upload, List<FieldError> errors, CancellationToken ct)
     {
         const string field = "Letter";

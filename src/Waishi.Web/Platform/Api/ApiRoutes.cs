@@ -15,5 +15,6 @@ public static class ApiRoutes
         Features.People.StaffApi.Map(v1);
         Features.People.StudentsApi.Map(v1);
         Features.Inbox.InboxApi.Map(v1);
+        Features.Trips.TripsApi.Map(v1);
     }
 }
