@@ -37,6 +37,24 @@ public static class TripsApi
         trips.MapPost("/{id:guid}/submit", SubmitAsync).WithName("SubmitTrip").Produces<TripDto>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Runs every submission check on the saved draft and submits it.");
+        trips.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteTrip").Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Deletes a draft; ?version= guards against deleting a newer version.");
+    }
+
+    private static async Task<IResult> DeleteAsync(Guid id, HttpRequest request, HttpContext http, AppDbContext db, ApiProblems problems, CancellationToken ct)
+    {
+        var (trip, _, refusal) = await LoadEditableAsync(id, http, db, problems, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        if (ApiVersions.Stale(request, trip!.Version, problems) is { } stale)
+        {
+            return stale;
+        }
+        db.Remove(trip);
+        return await ApiVersions.SaveDeleteAsync(db, problems, ct);
     }
 
     private static async Task<IResult> ListAsync(HttpRequest request, HttpContext http, AppDbContext db, ApiProblems problems, CancellationToken ct)
