@@ -95,4 +95,20 @@ public sealed class TripsApiTests
         var student = await app.SignInAsync("cqu.student");
         Assert.Equal(HttpStatusCode.Forbidden, (await student.GetAsync("/api/v1/trips")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_draft_is_deleted_with_its_rows_but_only_at_its_current_version()
+    {
+        await using var app = await AppFactory.CreateAsync();
+        var people = await TripPeople.LoadAsync(app);
+        var client = await app.SignInAsync("cqu.applicant");
+        var id = (await (await client.PostJsonAsync("/api/v1/trips", Body(people.Applicant.Id, TripForms.Today.AddDays(40)))).JsonAsync())
+            .GetProperty("id").GetGuid();
+
+        Assert.Equal(HttpStatusCode.Conflict, (await client.DeleteAsync($"/api/v1/trips/{id}?version=7")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/trips/{id}?version=1")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/trips/{id}")).StatusCode);
+        Assert.Equal(0, await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+            db.Set<Waishi.Web.Features.Trips.TripItineraryDay>())));
+    }
 }
