@@ -164,4 +164,20 @@ public sealed class TripPagesTests
         Assert.Contains("Germany trip", csv);
         Assert.DoesNotContain("Japan trip", csv);
     }
+
+    [Fact]
+    public async Task The_trip_form_and_list_are_in_Chinese_for_a_Chinese_reader()
+    {
+        await using var app = await AppFactory.CreateAsync();
+        var client = await app.SignInAsync("cqu.applicant", culture: "zh-CN");
+
+        var form = await client.GetStringAsync("/Trips/Create");
+        Assert.Contains("保存草稿", form);
+        Assert.Contains("国际会议", form);
+        Assert.DoesNotContain("Save draft", form);
+        Assert.DoesNotContain(">Conference<", form);
+        var list = await client.GetStringAsync("/Trips");
+        Assert.Contains("因公出访", list);
+        Assert.DoesNotContain("Only my trips", list);
+    }
 }
