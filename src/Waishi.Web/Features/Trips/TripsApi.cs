@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Waishi.Web.Platform.Api;
 using Waishi.Web.Platform.Data;
 using Waishi.Web.Platform.Identity;
@@ -173,7 +174,9 @@ public static class TripsApi
         }
         if (!access.CanEdit(trip))
         {
-            return (null, null, TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden"));
+            var t = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+            return (null, null, TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: t["Forbidden."],
+                detail: t["Only the filer, the applicant, the unit's secretary or an exit officer may change this draft."]));
         }
         return (trip, access, null);
     }

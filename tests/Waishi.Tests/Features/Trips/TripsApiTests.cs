@@ -90,6 +90,9 @@ public sealed class TripsApiTests
         Assert.Equal(HttpStatusCode.NotFound, (await otherTenant.PutJsonAsync($"/api/v1/trips/{id}", Body(people.Applicant.Id, TripForms.Today.AddDays(40), 1))).StatusCode);
         var otherUnit = await app.SignInAsync("cqu.officer-global");
         Assert.Equal(HttpStatusCode.NotFound, (await otherUnit.GetAsync($"/api/v1/trips/{id}")).StatusCode);
+        var head = await app.SignInAsync("cqu.unit-head");
+        Assert.Equal(HttpStatusCode.OK, (await head.GetAsync($"/api/v1/trips/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await head.PutJsonAsync($"/api/v1/trips/{id}", Body(people.Applicant.Id, TripForms.Today.AddDays(40), 1))).StatusCode);
         var exit = await app.SignInAsync("cqu.officer-exit");
         Assert.Equal(HttpStatusCode.OK, (await exit.GetAsync($"/api/v1/trips/{id}")).StatusCode);
         var student = await app.SignInAsync("cqu.student");
