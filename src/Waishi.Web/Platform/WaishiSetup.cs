@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
+using Waishi.Web.Features.Trips;
 using Waishi.Web.Platform.Api;
 using Waishi.Web.Platform.Data;
 using Waishi.Web.Platform.Demo;
@@ -45,6 +46,7 @@ public static class WaishiSetup
         services.AddScoped<Navigation>();
         services.AddWaishiApi();
         services.AddWaishiWorkflow();
+        services.AddWaishiTrips();
 
         services.AddRazorPages(o =>
             {

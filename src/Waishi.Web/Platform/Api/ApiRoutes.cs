@@ -16,5 +16,6 @@ public static class ApiRoutes
         Features.People.StudentsApi.Map(v1);
         Features.Inbox.InboxApi.Map(v1);
         Features.Workflow.WorkflowApi.Map(v1);
+        Features.Trips.TripsApi.Map(v1);
     }
 }

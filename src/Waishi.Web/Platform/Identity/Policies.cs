@@ -20,6 +20,8 @@ public static class Policies
     /// <summary>Edits people and imports the staff directory: tenant admins and the international office.</summary>
     public const string PeopleEditor = "people-editor";
     public const string Authority = "authority";
+    /// <summary>Uses the trip pages: applicants, unit secretaries and heads, exit officers and directors.</summary>
+    public const string Trips = "trips";
 
     public static readonly string[] OfficeRoles =
         [.. Roles.Officers, Roles.Director, Roles.Leader, Roles.TenantAdmin];
@@ -35,6 +37,8 @@ public static class Policies
             [.. OfficeRoles, Roles.UnitHead, Roles.UnitSecretary, Roles.Auditor, Roles.SecurityOfficer, Roles.Counselor,
              Roles.FaoOfficer, Roles.FaoDirector, Roles.FaoAnalyst]));
         options.AddPolicy(PeopleEditor, p => p.RequireAuthenticatedUser().RequireClaim(WaishiClaims.Role, OfficeRoles));
+        options.AddPolicy(Trips, p => p.RequireAuthenticatedUser().RequireClaim(WaishiClaims.Role,
+            Roles.Applicant, Roles.UnitSecretary, Roles.UnitHead, Roles.OfficerExit, Roles.Director));
         options.AddPolicy(Authority, p => p.RequireAuthenticatedUser().RequireClaim(WaishiClaims.TenantKind, nameof(Tenancy.TenantKind.Authority)));
 
         // Anything not explicitly opened to anonymous users needs a signed-in user.

@@ -23,6 +23,7 @@ public sealed class Navigation(IAuthorizationService authorization, AppDbContext
         new("workflow", "Awaiting me", "/Workflow/Awaiting", Policies.SignedIn),
         new("people", "People", "/People/Staff", Policies.PeopleReader),
         new("units", "Organisation", "/Organisation/Units", Policies.PeopleReader),
+        new("trips", "Trips", "/Trips", Policies.Trips),
         new("admin", "Administration", "/Admin/Users", Policies.TenantAdmin),
         new("audit", "Audit log", "/Audit", Policies.AuditReader),
     ];

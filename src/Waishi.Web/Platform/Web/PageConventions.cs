@@ -23,6 +23,7 @@ public static class PageConventions
         pages.AuthorizeFolder("/Organisation", Policies.PeopleReader);
         pages.AuthorizeFolder("/Jobs", Policies.TenantAdmin);
         pages.AuthorizeFolder("/Workflow/Chains", Policies.TenantAdmin);
+        pages.AuthorizeFolder("/Trips", Policies.Trips);
         foreach (var page in AnonymousPages)
         {
             pages.AllowAnonymousToPage(page);

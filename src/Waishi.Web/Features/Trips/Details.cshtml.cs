@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Waishi.Web.Features.Organisation;
+using Waishi.Web.Features.People;
+using Waishi.Web.Platform.Data;
+
+namespace Waishi.Web.Features.Trips;
+
+public sealed class DetailsModel(AppDbContext db) : PageModel
+{
+    public Trip Trip { get; private set; } = null!;
+    public Dictionary<Guid, StaffMember> People { get; private set; } = [];
+    public OrgUnit? Unit { get; private set; }
+    public TripLetter? Letter { get; private set; }
+    public bool CanEdit { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        var ct = HttpContext.RequestAborted;
+        var access = await TripAccess.ForAsync(db, User, ct);
+        var trip = await EditModel.LoadAsync(db, access.Visible(db).AsNoTracking(), id, ct);
+        if (trip is null)
+        {
+            return NotFound();
+        }
+        Trip = trip;
+        CanEdit = access.CanEdit(trip);
+        var ids = trip.Members.Select(m => m.StaffMemberId).Append(trip.ApplicantId).Distinct().ToList();
+        People = await db.Set<StaffMember>().AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        Unit = await db.Set<OrgUnit>().AsNoTracking().FirstOrDefaultAsync(u => u.Id == trip.UnitId, ct);
+        // The letter's bytes stay in the database until it is downloaded.
+        Letter = await db.Set<TripLetter>().AsNoTracking().Where(l => l.TripId == id)
+            .Select(l => new TripLetter { Id = l.Id, FileName = l.FileName, ContentType = l.ContentType, Size = l.Size, UploadedUtc = l.UploadedUtc })
+            .FirstOrDefaultAsync(ct);
+        return Page();
+    }
+
+    /// <summary>The invitation letter, to those who may see the trip.</summary>
+    public async Task<IActionResult> OnGetLetterAsync(Guid id)
+    {
+        var ct = HttpContext.RequestAborted;
+        var access = await TripAccess.ForAsync(db, User, ct);
+        if (!await access.Visible(db).AnyAsync(t => t.Id == id, ct))
+        {
+            return NotFound();
+        }
+        var letter = await db.Set<TripLetter>().AsNoTracking().FirstOrDefaultAsync(l => l.TripId == id, ct);
+        return letter is null ? NotFound() : File(letter.Content, letter.ContentType, letter.FileName);
+    }
+}

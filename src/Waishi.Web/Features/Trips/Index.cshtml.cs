@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Waishi.Web.Features.Organisation;
+using Waishi.Web.Features.People;
+using Waishi.Web.Platform.Data;
+using Waishi.Web.Platform.Export;
+using Waishi.Web.Platform.Localization;
+
+namespace Waishi.Web.Features.Trips;
+
+public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+{
+    public const int PageSize = 25;
+
+    public sealed record Row(Trip Trip, string Applicant, string Unit, string Countries);
+
+    [BindProperty(SupportsGet = true)]
+    public TripFilter Filter { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public int PageNo { get; set; } = 1;
+
+    public List<Row> Rows { get; private set; } = [];
+    public int Total { get; private set; }
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public List<UnitNode> Units { get; private set; } = [];
+    public List<StaffMember> People { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        var query = Filter.Apply(db, await TripAccess.ForAsync(db, User, ct));
+        Total = await query.CountAsync(ct);
+        PageNo = Math.Clamp(PageNo, 1, PageCount);
+        Rows = await RowsAsync(query.Skip((PageNo - 1) * PageSize).Take(PageSize), ct);
+        Units = await UnitTree.LoadAsync(db, ct);
+        People = await db.Set<StaffMember>().AsNoTracking().OrderBy(s => s.StaffNumber).ToListAsync(ct);
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(string? format)
+    {
+        var ct = HttpContext.RequestAborted;
+        var rows = await RowsAsync(Filter.Apply(db, await TripAccess.ForAsync(db, User, ct)), ct);
+        var table = new ExportTable(
+            [t["Title"], t["Trip type"], t["State"], t["Applicant"], t["Unit"], t["Destinations"], t["Departure date"],
+             t["Return date"], t["Inviting organisation"], t["Funding source"]],
+            [.. rows.Select(r => (IReadOnlyList<string?>)
+            [
+                r.Trip.Title, t[TripLabels.Of(r.Trip.Type)], t[TripLabels.Of(r.Trip.State)], r.Applicant, r.Unit, r.Countries,
+                r.Trip.DepartureDate?.ToString("yyyy-MM-dd"), r.Trip.ReturnDate?.ToString("yyyy-MM-dd"),
+                r.Trip.InvitingOrganisation, r.Trip.FundingSource,
+            ])]);
+        return ListExport.File(table, format, "trips");
+    }
+
+    private async Task<List<Row>> RowsAsync(IQueryable<Trip> query, CancellationToken ct)
+    {
+        var chinese = LocalizationSetup.IsChinese;
+        var trips = await query.Include(x => x.Destinations).ToListAsync(ct);
+        var staffIds = trips.Select(x => x.ApplicantId).Distinct().ToList();
+        var staff = await db.Set<StaffMember>().AsNoTracking().Where(s => staffIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        var units = await db.Set<OrgUnit>().AsNoTracking().ToDictionaryAsync(u => u.Id, ct);
+        return [.. trips.Select(x => new Row(x,
+            staff.GetValueOrDefault(x.ApplicantId)?.Name(chinese) ?? "",
+            units.GetValueOrDefault(x.UnitId)?.Name(chinese) ?? "",
+            string.Join(", ", x.Destinations.OrderBy(d => d.SortOrder).Select(d => $"{d.City} ({d.CountryCode})"))))];
+    }
+}

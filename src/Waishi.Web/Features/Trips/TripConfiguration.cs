@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Waishi.Web.Features.Organisation;
+using Waishi.Web.Features.People;
+using Waishi.Web.Platform.Identity;
+
+namespace Waishi.Web.Features.Trips;
+
+internal sealed class TripConfiguration : IEntityTypeConfiguration<Trip>
+{
+    public void Configure(EntityTypeBuilder<Trip> b)
+    {
+        b.Property(t => t.Type).HasMaxLength(24);
+        b.Property(t => t.State).HasMaxLength(16);
+        b.Property(t => t.Title).HasMaxLength(200);
+        b.Property(t => t.Purpose).HasMaxLength(2000);
+        b.Property(t => t.Tasks).HasMaxLength(4000);
+        b.Property(t => t.InvitingOrganisation).HasMaxLength(300);
+        b.Property(t => t.FundingSource).HasMaxLength(200);
+        b.Property(t => t.LateJustification).HasMaxLength(2000);
+        b.HasOne<StaffMember>().WithMany().HasForeignKey(t => t.ApplicantId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(t => t.FiledByUserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(t => t.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(t => t.Members).WithOne().HasForeignKey(m => m.TripId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(t => t.Destinations).WithOne().HasForeignKey(d => d.TripId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(t => t.Itinerary).WithOne().HasForeignKey(d => d.TripId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(t => t.Budget).WithOne().HasForeignKey(l => l.TripId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(t => new { t.TenantId, t.DepartureDate });
+        b.Ignore(t => t.Days);
+    }
+}
+
+internal sealed class TripMemberConfiguration : IEntityTypeConfiguration<TripMember>
+{
+    public void Configure(EntityTypeBuilder<TripMember> b)
+    {
+        b.Property(m => m.Role).HasMaxLength(16);
+        b.HasOne<StaffMember>().WithMany().HasForeignKey(m => m.StaffMemberId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class TripDestinationConfiguration : IEntityTypeConfiguration<TripDestination>
+{
+    public void Configure(EntityTypeBuilder<TripDestination> b)
+    {
+        b.Property(d => d.CountryCode).HasMaxLength(2);
+        b.Property(d => d.City).HasMaxLength(100);
+    }
+}
+
+internal sealed class TripItineraryDayConfiguration : IEntityTypeConfiguration<TripItineraryDay>
+{
+    public void Configure(EntityTypeBuilder<TripItineraryDay> b)
+    {
+        b.Property(d => d.City).HasMaxLength(100);
+        b.Property(d => d.Activity).HasMaxLength(500);
+    }
+}
+
+internal sealed class TripBudgetLineConfiguration : IEntityTypeConfiguration<TripBudgetLine>
+{
+    public void Configure(EntityTypeBuilder<TripBudgetLine> b)
+    {
+        b.Property(l => l.Category).HasMaxLength(24);
+        b.Property(l => l.Note).HasMaxLength(200);
+    }
+}
+
+internal sealed class TripLetterConfiguration : IEntityTypeConfiguration<TripLetter>
+{
+    public void Configure(EntityTypeBuilder<TripLetter> b)
+    {
+        b.Property(l => l.FileName).HasMaxLength(260);
+        b.Property(l => l.ContentType).HasMaxLength(100);
+        b.HasOne<Trip>().WithMany().HasForeignKey(l => l.TripId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(l => l.TripId).IsUnique();
+    }
+}
+
+internal sealed class TripPolicyConfiguration : IEntityTypeConfiguration<TripPolicy>
+{
+    public void Configure(EntityTypeBuilder<TripPolicy> b)
+    {
+        b.HasIndex(p => p.TenantId).IsUnique();
+        b.HasMany(p => p.Limits).WithOne().HasForeignKey(l => l.TripPolicyId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class TripTypeLimitConfiguration : IEntityTypeConfiguration<TripTypeLimit>
+{
+    public void Configure(EntityTypeBuilder<TripTypeLimit> b)
+    {
+        b.Property(l => l.Type).HasMaxLength(24);
+        b.HasIndex(l => new { l.TripPolicyId, l.Type }).IsUnique();
+    }
+}

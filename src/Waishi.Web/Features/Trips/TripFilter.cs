@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using Waishi.Web.Features.People;
+using Waishi.Web.Platform.Data;
+
+namespace Waishi.Web.Features.Trips;
+
+/// <summary>The filters of the trip list, shared by the page, its export and the API.</summary>
+public sealed class TripFilter
+{
+    /// <summary>Title, inviting organisation or a delegation member's name or number.</summary>
+    public string? Q { get; set; }
+    /// <summary>Only trips the user files, applies for or travels on.</summary>
+    public bool Mine { get; set; }
+    public Guid? Unit { get; set; }
+    public TripState? State { get; set; }
+    public TripType? Type { get; set; }
+    public string? Country { get; set; }
+    /// <summary>Departure on or after this date.</summary>
+    public DateOnly? From { get; set; }
+    /// <summary>Departure on or before this date.</summary>
+    public DateOnly? To { get; set; }
+    /// <summary>A staff member who is the applicant or in the delegation.</summary>
+    public Guid? Person { get; set; }
+
+    public IQueryable<Trip> Apply(AppDbContext db, TripAccess access)
+    {
+        var query = access.Visible(db).AsNoTracking();
+        if (Mine)
+        {
+            var userId = access.UserId;
+            var staffId = access.StaffId;
+            query = query.Where(t => t.FiledByUserId == userId || t.ApplicantId == staffId
+                || db.Set<TripMember>().Any(m => m.TripId == t.Id && m.StaffMemberId == staffId));
+        }
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var q = Q.Trim().ToLower();
+            query = query.Where(t => t.Title.ToLower().Contains(q)
+                || (t.InvitingOrganisation != null && t.InvitingOrganisation.ToLower().Contains(q))
+                || db.Set<TripMember>().Any(m => m.TripId == t.Id && db.Set<StaffMember>().Any(s => s.Id == m.StaffMemberId
+                    && (s.NameZh.ToLower().Contains(q) || (s.NameEn != null && s.NameEn.ToLower().Contains(q)) || s.StaffNumber.ToLower() == q))));
+        }
+        if (Unit is { } unit)
+        {
+            query = query.Where(t => t.UnitId == unit);
+        }
+        if (State is { } state)
+        {
+            query = query.Where(t => t.State == state);
+        }
+        if (Type is { } type)
+        {
+            query = query.Where(t => t.Type == type);
+        }
+        if (!string.IsNullOrWhiteSpace(Country))
+        {
+            var code = Country.Trim().ToUpperInvariant();
+            query = query.Where(t => db.Set<TripDestination>().Any(d => d.TripId == t.Id && d.CountryCode == code));
+        }
+        if (From is { } from)
+        {
+            query = query.Where(t => t.DepartureDate >= from);
+        }
+        if (To is { } to)
+        {
+            query = query.Where(t => t.DepartureDate <= to);
+        }
+        if (Person is { } person)
+        {
+            query = query.Where(t => t.ApplicantId == person || db.Set<TripMember>().Any(m => m.TripId == t.Id && m.StaffMemberId == person));
+        }
+        return query.OrderByDescending(t => t.DepartureDate).ThenByDescending(t => t.CreatedUtc);
+    }
+
+    /// <summary>The query string of these filters, with another page if given.</summary>
+    public string Query(int? page = null)
+    {
+        var parts = new List<string>();
+        void Add(string key, object? value)
+        {
+            if (value is not null && value.ToString() is { Length: > 0 } text)
+            {
+                parts.Add($"{key}={Uri.EscapeDataString(text)}");
+            }
+        }
+        Add(nameof(Q), Q);
+        Add(nameof(Mine), Mine ? "true" : null);
+        Add(nameof(Unit), Unit);
+        Add(nameof(State), State);
+        Add(nameof(Type), Type);
+        Add(nameof(Country), Country);
+        Add(nameof(From), From?.ToString("yyyy-MM-dd"));
+        Add(nameof(To), To?.ToString("yyyy-MM-dd"));
+        Add(nameof(Person), Person);
+        Add("PageNo", page);
+        return string.Join("&", parts);
+    }
+}

@@ -1,0 +1,125 @@
+using Microsoft.EntityFrameworkCore;
+using Waishi.Web.Features.People;
+using Waishi.Web.Platform.Data;
+
+namespace Waishi.Web.Features.Trips;
+
+/// <summary>An uploaded invitation letter before it is stored.</summary>
+public sealed record LetterUpload(string FileName, long Size, Func<CancellationToken, Task<byte[]>> ReadAsync)
+{
+    public static LetterUpload From(IFormFile file) => new(Path.GetFileName(file.FileName), file.Length, async ct =>
+    {
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        return buffer.ToArray();
+    });
+
+    /// <summary>The type by the file's first bytes, whatever its name or the browser claims.</summary>
+    public static string? Sniff(byte[] bytes) => bytes switch
+    {
+        [0x25, 0x50, 0x44, 0x46, ..] => "application/pdf",
+        [0xFF, 0xD8, 0xFF, ..] => "image/jpeg",
+        [0x89, 0x50, 0x4E, 0x47, ..] => "image/png",
+        _ => null,
+    };
+}
+
+/// <summary>Applies a form or API input to a trip, checks it as a draft or as a submission, and
+/// stages the invitation letter; the caller saves.</summary>
+public sealed class TripWriter(AppDbContext db, TimeProvider clock, ITripEligibility eligibility)
+{
+    public async Task<List<FieldError>> ApplyAsync(Trip trip, TripInput input, TripAccess access, bool submit, LetterUpload? letter, CancellationToken ct)
+    {
+        var errors = input.ApplyTo(trip);
+        if (db.Entry(trip).State != EntityState.Detached)
+        {
+            // New rows of a tracked trip carry their keys already, so EF would take them for
+            // existing rows to update: they are added explicitly.
+            db.AddRange([.. trip.Members, .. trip.Destinations, .. trip.Itinerary, .. trip.Budget]);
+        }
+        if (input.ApplicantId is { } applicantId)
+        {
+            var applicant = await access.Applicants(db).FirstOrDefaultAsync(s => s.Id == applicantId, ct);
+            if (applicant is null)
+            {
+                errors.Add(new(nameof(Trip.ApplicantId), "You can file only for yourself or for a member of your unit: choose the applicant from the list."));
+            }
+            else if (applicant.UnitId is { } unitId)
+            {
+                trip.UnitId = unitId;
+            }
+            else
+            {
+                errors.Add(new(nameof(Trip.ApplicantId), "{0} belongs to no unit: ask the administrator to set the unit in the staff directory.", applicant.NameZh));
+            }
+        }
+        var policy = await TripPolicy.LoadAsync(db, ct);
+        errors.AddRange(submit
+            ? await TripRules.ValidateSubmissionAsync(db, trip, policy, TripsSetup.Today(clock), eligibility, ct)
+            : await TripRules.ValidateDraftAsync(db, trip, ct));
+        if (letter is not null)
+        {
+            await StageLetterAsync(trip, letter, errors, ct);
+        }
+        if (errors.Count == 0 && submit)
+        {
+            trip.State = TripState.Submitted;
+            trip.SubmittedUtc = clock.GetUtcNow().UtcDateTime;
+        }
+        return errors;
+    }
+
+    /// <summary>Runs the submission checks on a saved draft as it stands and submits it if they pass.</summary>
+    public async Task<List<FieldError>> SubmitAsync(Trip trip, CancellationToken ct)
+    {
+        var policy = await TripPolicy.LoadAsync(db, ct);
+        var errors = await TripRules.ValidateSubmissionAsync(db, trip, policy, TripsSetup.Today(clock), eligibility, ct);
+        if (errors.Count == 0)
+        {
+            trip.State = TripState.Submitted;
+            trip.SubmittedUtc = clock.GetUtcNow().UtcDateTime;
+        }
+        return errors;
+    }
+
+    private async Task StageLetterAsync(Trip trip, LetterUpload upload, List<FieldError> errors, CancellationToken ct)
+    {
+        const string field = "Letter";
+        if (upload.Size > TripLetter.MaxBytes)
+        {
+            errors.Add(new(field, "The invitation letter is {0:0.0} MB; the limit is 10 MB.", upload.Size / 1024.0 / 1024.0));
+            return;
+        }
+        if (upload.Size == 0)
+        {
+            errors.Add(new(field, "The invitation letter file {0} is empty.", upload.FileName));
+            return;
+        }
+        var bytes = await upload.ReadAsync(ct);
+        if (LetterUpload.Sniff(bytes) is not { } type)
+        {
+            errors.Add(new(field, "The invitation letter must be a PDF, JPEG or PNG file; {0} is none of these.", upload.FileName));
+            return;
+        }
+        if (errors.Count > 0)
+        {
+            return;
+        }
+        var letter = await db.Set<TripLetter>().FirstOrDefaultAsync(l => l.TripId == trip.Id, ct);
+        if (letter is null)
+        {
+            letter = new TripLetter { TripId = trip.Id, TenantId = trip.TenantId };
+            db.Add(letter);
+        }
+        var name = upload.FileName.Length > 200 ? upload.FileName[^200..] : upload.FileName;
+        letter.FileName = string.IsNullOrWhiteSpace(name) ? "letter" + TripLetter.AllowedTypes[type] : name;
+        letter.ContentType = type;
+        letter.Size = bytes.Length;
+        letter.Content = bytes;
+        letter.UploadedUtc = clock.GetUtcNow().UtcDateTime;
+    }
+
+    /// <summary>Staff members a delegation may be chosen from, by name.</summary>
+    public Task<List<StaffMember>> StaffChoicesAsync(CancellationToken ct) =>
+        db.Set<StaffMember>().AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.StaffNumber).ToListAsync(ct);
+}

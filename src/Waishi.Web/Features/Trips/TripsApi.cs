@@ -1,0 +1,205 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Waishi.Web.Platform.Api;
+using Waishi.Web.Platform.Data;
+using Waishi.Web.Platform.Identity;
+
+namespace Waishi.Web.Features.Trips;
+
+/// <summary>/api/v1/trips: the trip applications the caller may see; drafts are created, updated and submitted here.</summary>
+public static class TripsApi
+{
+    public sealed record TripSummaryDto(Guid Id, long Version, string Title, TripType Type, TripState State, Guid ApplicantId, Guid UnitId,
+        DateOnly? DepartureDate, DateOnly? ReturnDate, string? InvitingOrganisation);
+
+    public sealed record MemberDto(Guid StaffMemberId, DelegationRole Role);
+    public sealed record DestinationDto(string CountryCode, string City);
+    public sealed record DayDto(DateOnly Date, string City, string Activity);
+    public sealed record BudgetDto(BudgetCategory Category, decimal Amount, string? Note);
+
+    public sealed record TripDto(Guid Id, long Version, string Title, TripType Type, TripState State, Guid ApplicantId, Guid FiledByUserId,
+        Guid UnitId, string? Purpose, string? Tasks, string? InvitingOrganisation, DateOnly? DepartureDate, DateOnly? ReturnDate,
+        string? FundingSource, string? LateJustification, DateTime? SubmittedUtc, bool HasInvitationLetter,
+        IReadOnlyList<MemberDto> Members, IReadOnlyList<DestinationDto> Destinations, IReadOnlyList<DayDto> Itinerary, IReadOnlyList<BudgetDto> Budget);
+
+    public sealed record SubmitInput(long? Version);
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        var trips = api.MapGroup("/trips").WithTags("Trips").RequireAuthorization(Policies.Trips);
+        trips.MapGet("/", ListAsync).WithName("ListTrips").Produces<Paged<TripSummaryDto>>().ProducesValidationProblem()
+            .WithSummary("Trips the caller may see; filters q, mine, unitId, state, type, country, from, to (departure, yyyy-MM-dd), personId; paged.");
+        trips.MapGet("/{id:guid}", GetAsync).WithName("GetTrip").Produces<TripDto>().ProducesProblem(StatusCodes.Status404NotFound);
+        trips.MapPost("/", CreateAsync).WithName("CreateTrip").Produces<TripDto>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .WithSummary("Creates a draft; only the draft checks run.");
+        trips.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateTrip").Produces<TripDto>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        trips.MapPost("/{id:guid}/submit", SubmitAsync).WithName("SubmitTrip").Produces<TripDto>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Runs every submission check on the saved draft and submits it.");
+        trips.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteTrip").Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Deletes a draft; ?version= guards against deleting a newer version.");
+    }
+
+    private static async Task<IResult> DeleteAsync(Guid id, HttpRequest request, HttpContext http, AppDbContext db, ApiProblems problems, CancellationToken ct)
+    {
+        var (trip, _, refusal) = await LoadEditableAsync(id, http, db, problems, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        if (ApiVersions.Stale(request, trip!.Version, problems) is { } stale)
+        {
+            return stale;
+        }
+        db.Remove(trip);
+        return await ApiVersions.SaveDeleteAsync(db, problems, ct);
+    }
+
+    private static async Task<IResult> ListAsync(HttpRequest request, HttpContext http, AppDbContext db, ApiProblems problems, CancellationToken ct)
+    {
+        if (!PageRequest.TryRead(request, problems, out var paging, out var error))
+        {
+            return error!;
+        }
+        var query = new ApiQuery(request);
+        var filter = new TripFilter
+        {
+            Q = query.Text("q"), Mine = query.Flag("mine") ?? false, Unit = query.Id("unitId"), State = query.Choice<TripState>("state"),
+            Type = query.Choice<TripType>("type"), Country = query.Text("country"), Person = query.Id("personId"),
+            From = Date(request, "from", query.Errors), To = Date(request, "to", query.Errors),
+        };
+        if (query.Errors.Count > 0)
+        {
+            return problems.Validation(query.Errors);
+        }
+        var access = await TripAccess.ForAsync(db, http.User, ct);
+        var page = await filter.Apply(db, access)
+            .Select(t => new TripSummaryDto(t.Id, t.Version, t.Title, t.Type, t.State, t.ApplicantId, t.UnitId, t.DepartureDate, t.ReturnDate, t.InvitingOrganisation))
+            .ToPageAsync(paging, ct);
+        return TypedResults.Ok(page);
+    }
+
+    private static DateOnly? Date(HttpRequest request, string name, List<FieldError> errors)
+    {
+        var raw = request.Query[name].ToString();
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return null;
+        }
+        if (DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+        errors.Add(new(name, "{0} must be a date written as yyyy-MM-dd.", name));
+        return null;
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, HttpContext http, AppDbContext db, ApiProblems problems, CancellationToken ct)
+    {
+        var access = await TripAccess.ForAsync(db, http.User, ct);
+        var trip = await EditModel.LoadAsync(db, access.Visible(db).AsNoTracking(), id, ct);
+        return trip is null ? problems.NotFound() : TypedResults.Ok(await ToDtoAsync(db, trip, ct));
+    }
+
+    private static async Task<IResult> CreateAsync(TripInput input, HttpContext http, AppDbContext db, TripWriter writer, TimeProvider clock,
+        ApiProblems problems, CancellationToken ct)
+    {
+        var access = await TripAccess.ForAsync(db, http.User, ct);
+        input.ApplicantId ??= access.StaffId;
+        var trip = new Trip { FiledByUserId = access.UserId, CreatedUtc = clock.GetUtcNow().UtcDateTime };
+        var errors = await writer.ApplyAsync(trip, input, access, submit: false, letter: null, ct);
+        if (errors.Count > 0)
+        {
+            return problems.Validation(errors);
+        }
+        db.Add(trip);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/trips/{trip.Id}", await ToDtoAsync(db, trip, ct));
+    }
+
+    private static async Task<IResult> UpdateAsync(Guid id, TripInput input, HttpContext http, AppDbContext db, TripWriter writer,
+        ApiProblems problems, CancellationToken ct)
+    {
+        var (trip, access, refusal) = await LoadEditableAsync(id, http, db, problems, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        if (input.Version != trip!.Version)
+        {
+            return problems.Stale();
+        }
+        var errors = await writer.ApplyAsync(trip, input, access!, submit: false, letter: null, ct);
+        if (errors.Count > 0)
+        {
+            return problems.Validation(errors);
+        }
+        return await SaveAsync(db, trip, input.Version, problems, ct);
+    }
+
+    private static async Task<IResult> SubmitAsync(Guid id, SubmitInput input, HttpContext http, AppDbContext db, TripWriter writer,
+        ApiProblems problems, CancellationToken ct)
+    {
+        var (trip, _, refusal) = await LoadEditableAsync(id, http, db, problems, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        if (input.Version is not { } version)
+        {
+            return problems.Validation("Version", "Send the version of the record you edited (the version field you read).");
+        }
+        if (version != trip!.Version)
+        {
+            return problems.Stale();
+        }
+        var errors = await writer.SubmitAsync(trip, ct);
+        return errors.Count > 0 ? problems.Validation(errors) : await SaveAsync(db, trip, version, problems, ct);
+    }
+
+    private static async Task<(Trip?, TripAccess?, IResult?)> LoadEditableAsync(Guid id, HttpContext http, AppDbContext db, ApiProblems problems, CancellationToken ct)
+    {
+        var access = await TripAccess.ForAsync(db, http.User, ct);
+        var trip = await EditModel.LoadAsync(db, access.Visible(db), id, ct);
+        if (trip is null)
+        {
+            return (null, null, problems.NotFound());
+        }
+        if (trip.State != TripState.Draft)
+        {
+            return (null, null, problems.Conflict("Only drafts can be changed; this trip is {0}.", TripLabels.Of(trip.State)));
+        }
+        if (!access.CanEdit(trip))
+        {
+            var t = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+            return (null, null, TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: t["Forbidden."],
+                detail: t["Only the filer, the applicant, the unit's secretary or an exit officer may change this draft."]));
+        }
+        return (trip, access, null);
+    }
+
+    private static async Task<IResult> SaveAsync(AppDbContext db, Trip trip, long version, ApiProblems problems, CancellationToken ct)
+    {
+        db.ExpectVersion(trip, version);
+        db.Entry(trip).Property(t => t.Title).IsModified = true;
+        if (await db.TrySaveAsync(ct) is not null)
+        {
+            return problems.Stale();
+        }
+        return TypedResults.Ok(await ToDtoAsync(db, trip, ct));
+    }
+
+    private static async Task<TripDto> ToDtoAsync(AppDbContext db, Trip t, CancellationToken ct)
+    {
+        var hasLetter = await db.Set<TripLetter>().AnyAsync(l => l.TripId == t.Id, ct);
+        return new TripDto(t.Id, t.Version, t.Title, t.Type, t.State, t.ApplicantId, t.FiledByUserId, t.UnitId, t.Purpose, t.Tasks,
+            t.InvitingOrganisation, t.DepartureDate, t.ReturnDate, t.FundingSource, t.LateJustification, t.SubmittedUtc, hasLetter,
+            [.. t.Members.OrderBy(m => m.SortOrder).Select(m => new MemberDto(m.StaffMemberId, m.Role))],
+            [.. t.Destinations.OrderBy(d => d.SortOrder).Select(d => new DestinationDto(d.CountryCode, d.City))],
+            [.. t.Itinerary.OrderBy(d => d.SortOrder).Select(d => new DayDto(d.Date, d.City, d.Activity))],
+            [.. t.Budget.OrderBy(l => l.SortOrder).Select(l => new BudgetDto(l.Category, l.Amount, l.Note))]);
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Waishi.Web.Features.Trips;
+
+public static class TripsSetup
+{
+    /// <summary>China Standard Time has no daylight saving: lead times count calendar days at UTC+8.</summary>
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    public static IServiceCollection AddWaishiTrips(this IServiceCollection services)
+    {
+        // Modules that track trip reports and passports replace this with their checks.
+        services.TryAddScoped<ITripEligibility, NoTripEligibilityChecks>();
+        services.AddScoped<TripWriter>();
+        return services;
+    }
+
+    /// <summary>Today's date in China, the date lead times are counted from.</summary>
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ChinaOffset).DateTime);
+}
