@@ -56,22 +56,17 @@ public static class StaffApi
                 .Select(s => new StaffDto(s.Id, s.Version, s.StaffNumber, s.NameZh, s.NameEn, s.UnitId, s.Title, s.CadreLevel,
                     s.IsClassified, s.ClassifiedLevel, s.Email, s.Phone, s.Mobile, s.IsActive)));
 
+    /// <summary>Reads the body through the page form, so that both trim and blank fields alike; absent values take the defaults.</summary>
     private static List<FieldError> Apply(StaffMember staff, StaffInput input)
     {
-        var errors = new List<FieldError>();
-        staff.StaffNumber = input.StaffNumber?.Trim() ?? "";
-        staff.NameZh = input.NameZh?.Trim() ?? "";
-        staff.NameEn = TextFields.Optional(input.NameEn);
-        staff.UnitId = input.UnitId;
-        staff.Title = TextFields.Optional(input.Title);
-        staff.CadreLevel = input.CadreLevel ?? CadreLevel.None;
-        staff.IsClassified = input.IsClassified ?? false;
-        staff.ClassifiedLevel = input.ClassifiedLevel ?? ClassifiedLevel.None;
-        staff.Email = TextFields.Optional(input.Email);
-        staff.Phone = TextFields.Optional(input.Phone);
-        staff.Mobile = TextFields.Optional(input.Mobile);
-        staff.IsActive = input.IsActive ?? true;
-        return errors;
+        new Staff.StaffInput
+        {
+            StaffNumber = input.StaffNumber, NameZh = input.NameZh, NameEn = input.NameEn, UnitId = input.UnitId, Title = input.Title,
+            CadreLevel = input.CadreLevel ?? CadreLevel.None, IsClassified = input.IsClassified ?? false,
+            ClassifiedLevel = input.ClassifiedLevel ?? ClassifiedLevel.None,
+            Email = input.Email, Phone = input.Phone, Mobile = input.Mobile, IsActive = input.IsActive ?? true,
+        }.ApplyTo(staff);
+        return [];
     }
 
     internal static string? Optional(string? value) => TextFields.Optional(value);

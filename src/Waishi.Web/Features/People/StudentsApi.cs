@@ -43,25 +43,20 @@ public static class StudentsApi
                 .Select(s => new StudentDto(s.Id, s.Version, s.StudentNumber, s.NameZh, s.NameEn, s.UnitId, s.DegreeLevel,
                     s.Nationality, s.Email, s.Phone, s.IsActive)));
 
+    /// <summary>Reads the body through the page form, so that both trim and blank fields alike; the degree level is required.</summary>
     private static List<FieldError> Apply(Student student, StudentInput input)
     {
         var errors = new List<FieldError>();
-        student.StudentNumber = input.StudentNumber?.Trim() ?? "";
-        student.NameZh = input.NameZh?.Trim() ?? "";
-        student.NameEn = TextFields.Optional(input.NameEn);
-        student.UnitId = input.UnitId;
-        if (input.DegreeLevel is { } degree)
-        {
-            student.DegreeLevel = degree;
-        }
-        else
+        if (input.DegreeLevel is null)
         {
             errors.Add(new(nameof(Student.DegreeLevel), "Choose a degree level from the list."));
         }
-        student.Nationality = input.Nationality?.Trim().ToUpperInvariant() ?? "";
-        student.Email = TextFields.Optional(input.Email);
-        student.Phone = TextFields.Optional(input.Phone);
-        student.IsActive = input.IsActive ?? true;
+        new Students.StudentInput
+        {
+            StudentNumber = input.StudentNumber, NameZh = input.NameZh, NameEn = input.NameEn, UnitId = input.UnitId,
+            DegreeLevel = input.DegreeLevel ?? student.DegreeLevel, Nationality = input.Nationality,
+            Email = input.Email, Phone = input.Phone, IsActive = input.IsActive ?? true,
+        }.ApplyTo(student);
         return errors;
     }
 }
