@@ -68,6 +68,4 @@ public static class StaffApi
         }.ApplyTo(staff);
         return [];
     }
-
-    internal static string? Optional(string? value) => TextFields.Optional(value);
 }

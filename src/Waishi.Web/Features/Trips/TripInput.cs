@@ -1,3 +1,4 @@
+using Waishi.Web.Features.People;
 using Waishi.Web.Platform.Data;
 
 namespace Waishi.Web.Features.Trips;
@@ -65,19 +66,19 @@ public sealed class TripInput
         trip.ApplicantId = ApplicantId ?? Guid.Empty;
         trip.Type = Type;
         trip.Title = Title?.Trim() ?? "";
-        trip.Purpose = Blank(Purpose);
-        trip.Tasks = Blank(Tasks);
-        trip.InvitingOrganisation = Blank(InvitingOrganisation);
+        trip.Purpose = TextFields.Optional(Purpose);
+        trip.Tasks = TextFields.Optional(Tasks);
+        trip.InvitingOrganisation = TextFields.Optional(InvitingOrganisation);
         trip.DepartureDate = DepartureDate;
         trip.ReturnDate = ReturnDate;
-        trip.FundingSource = Blank(FundingSource);
-        trip.LateJustification = Blank(LateJustification);
+        trip.FundingSource = TextFields.Optional(FundingSource);
+        trip.LateJustification = TextFields.Optional(LateJustification);
 
         // Blank rows are dropped before numbering, so that error fields match the rows kept here.
         Members = [.. Members.Where(m => m.StaffMemberId is not null)];
-        Destinations = [.. Destinations.Where(d => Blank(d.CountryCode) is not null || Blank(d.City) is not null)];
-        Itinerary = [.. Itinerary.Where(d => d.Date is not null || Blank(d.City) is not null || Blank(d.Activity) is not null)];
-        Budget = [.. Budget.Where(l => l.Amount is not null || Blank(l.Note) is not null)];
+        Destinations = [.. Destinations.Where(d => TextFields.Optional(d.CountryCode) is not null || TextFields.Optional(d.City) is not null)];
+        Itinerary = [.. Itinerary.Where(d => d.Date is not null || TextFields.Optional(d.City) is not null || TextFields.Optional(d.Activity) is not null)];
+        Budget = [.. Budget.Where(l => l.Amount is not null || TextFields.Optional(l.Note) is not null)];
 
         trip.Members.Clear();
         trip.Members.AddRange(Members.Select((m, i) => new TripMember { StaffMemberId = m.StaffMemberId!.Value, Role = m.Role, SortOrder = i }));
@@ -93,7 +94,7 @@ public sealed class TripInput
             Date = d.Date ?? DateOnly.MinValue, City = d.City?.Trim() ?? "", Activity = d.Activity?.Trim() ?? "", SortOrder = i,
         }));
         trip.Budget.Clear();
-        trip.Budget.AddRange(Budget.Select((l, i) => new TripBudgetLine { Category = l.Category, Amount = l.Amount ?? 0m, Note = Blank(l.Note), SortOrder = i }));
+        trip.Budget.AddRange(Budget.Select((l, i) => new TripBudgetLine { Category = l.Category, Amount = l.Amount ?? 0m, Note = TextFields.Optional(l.Note), SortOrder = i }));
         foreach (var child in trip.Members.Cast<TenantEntity>().Concat(trip.Destinations).Concat(trip.Itinerary).Concat(trip.Budget))
         {
             child.TenantId = trip.TenantId;
@@ -102,5 +103,4 @@ public sealed class TripInput
             .Select(x => new FieldError($"Itinerary[{x.i}].Date", "Itinerary day {0}: enter the date.", x.i + 1))];
     }
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -41,6 +41,4 @@ public sealed class StaffInput : IEntityForm<StaffMember, StaffInput>
         s.Mobile = TextFields.Optional(Mobile);
         s.IsActive = IsActive;
     }
-
-    internal static string? Blank(string? value) => TextFields.Optional(value);
 }
