@@ -3,11 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Waishi.Web.Platform.Data;
 using Waishi.Web.Platform.Identity;
 using Waishi.Web.Platform.Notifications;
+using Waishi.Web.Platform.Web;
 
 namespace Waishi.Web.Features.Home;
 
 /// <summary>The home page: what waits for the signed-in user, by role.</summary>
-public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, TimeProvider clock, Navigation navigation) : PageModel
 {
     public sealed record Card(string Key, string Title, string Text, string Href, int? Count);
 
@@ -19,7 +20,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     {
         var userId = User.GetUserId()!.Value;
         RoleNames = [.. User.FindAll(WaishiClaims.Role).Select(c => c.Value).Order()];
-        var unread = await db.Set<InboxItem>().CountAsync(i => i.UserId == userId && i.ReadUtc == null);
+        var unread = await navigation.UnreadAsync(userId);
         Latest = await db.Set<InboxItem>().AsNoTracking().Where(i => i.UserId == userId)
             .OrderByDescending(i => i.CreatedUtc).Take(5).ToListAsync();
         Cards.Add(new Card("inbox", "Inbox", "Unread messages", "/Inbox", unread));

@@ -40,6 +40,13 @@ public sealed class Navigation(IAuthorizationService authorization, AppDbContext
             || path.StartsWith(folder + "/", StringComparison.OrdinalIgnoreCase);
     }
 
+    private int? _unread;
+
+    /// <summary>The user's unread inbox items, counted once per request: the header and the home
+    /// page both show it.</summary>
+    public async Task<int> UnreadAsync(Guid userId) =>
+        _unread ??= await db.Set<InboxItem>().CountAsync(i => i.UserId == userId && i.ReadUtc == null);
+
     public async Task<NavModel> BuildAsync(ClaimsPrincipal user)
     {
         if (user.Identity?.IsAuthenticated != true || user.GetUserId() is not { } userId)
@@ -54,7 +61,7 @@ public sealed class Navigation(IAuthorizationService authorization, AppDbContext
                 items.Add(item);
             }
         }
-        var unread = await db.Set<InboxItem>().CountAsync(i => i.UserId == userId && i.ReadUtc == null);
+        var unread = await UnreadAsync(userId);
         var tenantRow = await db.Set<Tenant>().AsNoTracking()
             .Where(t => t.Id == tenant.TenantId)
             .Select(t => new { t.NameZh, t.NameEn })
