@@ -14,11 +14,18 @@ public enum TripType
     Taiwan,
 }
 
-/// <summary>Where an application stands. Approval states arrive with the workflow engine.</summary>
+/// <summary>Where an application stands. <see cref="Submitted"/> is in review on its approval chain;
+/// once the chain approves, the trip is in <see cref="Publicity"/> (公示) until the notice period
+/// ends without objection, and only then <see cref="Approved"/>.</summary>
 public enum TripState
 {
     Draft,
     Submitted,
+    Returned,
+    Publicity,
+    Approved,
+    Rejected,
+    Withdrawn,
 }
 
 public enum DelegationRole
@@ -65,11 +72,21 @@ public sealed class Trip : TenantEntity
     public string? LateJustification { get; set; }
     public DateTime CreatedUtc { get; set; }
     public DateTime? SubmittedUtc { get; set; }
+    /// <summary>The approval case of the application (the latest, after a withdrawal and new filing).</summary>
+    public Guid? CaseId { get; set; }
+    /// <summary>Filing number within the tenant and year ("2026-0042"), given at first submission.</summary>
+    public string? Number { get; set; }
+    /// <summary>Last day of the public notice period, inclusive; set when the chain approves.</summary>
+    public DateOnly? PublicityEndsOn { get; set; }
+    public DateTime? ApprovedUtc { get; set; }
 
     public List<TripMember> Members { get; set; } = [];
     public List<TripDestination> Destinations { get; set; } = [];
     public List<TripItineraryDay> Itinerary { get; set; } = [];
     public List<TripBudgetLine> Budget { get; set; } = [];
+
+    /// <summary>States in which the trip counts as going ahead (limits per person, documents, reports).</summary>
+    public static readonly TripState[] Live = [TripState.Submitted, TripState.Returned, TripState.Publicity, TripState.Approved];
 
     /// <summary>Days abroad, counting the departure and the return day.</summary>
     public int? Days => DepartureDate is { } d && ReturnDate is { } r ? r.DayNumber - d.DayNumber + 1 : null;

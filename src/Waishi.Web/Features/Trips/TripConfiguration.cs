@@ -18,6 +18,9 @@ internal sealed class TripConfiguration : IEntityTypeConfiguration<Trip>
         b.Property(t => t.InvitingOrganisation).HasMaxLength(300);
         b.Property(t => t.FundingSource).HasMaxLength(200);
         b.Property(t => t.LateJustification).HasMaxLength(2000);
+        b.Property(t => t.Number).HasMaxLength(16);
+        b.HasIndex(t => new { t.TenantId, t.Number }).IsUnique();
+        b.HasIndex(t => new { t.TenantId, t.State });
         b.HasOne<StaffMember>().WithMany().HasForeignKey(t => t.ApplicantId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<AppUser>().WithMany().HasForeignKey(t => t.FiledByUserId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(t => t.UnitId).OnDelete(DeleteBehavior.Restrict);

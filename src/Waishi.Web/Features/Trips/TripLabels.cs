@@ -18,7 +18,12 @@ public static class TripLabels
     public static string Of(TripState state) => state switch
     {
         TripState.Draft => "Draft",
-        TripState.Submitted => "Submitted",
+        TripState.Submitted => "In review",
+        TripState.Returned => "Returned for revision",
+        TripState.Publicity => "In publicity",
+        TripState.Approved => "Approved",
+        TripState.Rejected => "Rejected",
+        TripState.Withdrawn => "Withdrawn",
         _ => state.ToString(),
     };
 

@@ -24,7 +24,7 @@ public static partial class TripRules
     }
 
     public static async Task<List<FieldError>> ValidateSubmissionAsync(
-        AppDbContext db, Trip trip, TripPolicy policy, DateOnly today, ITripEligibility eligibility, CancellationToken ct = default)
+        AppDbContext db, Trip trip, TripPolicy policy, DateOnly today, IEnumerable<ITripEligibility> eligibility, CancellationToken ct = default)
     {
         var errors = new List<FieldError>();
         var members = await ShapeAsync(db, trip, errors, ct);
@@ -43,7 +43,10 @@ public static partial class TripRules
             LeadTime(trip, policy, today, departure, errors);
             await TripsPerYearAsync(db, trip, policy, departure.Year, members, errors, ct);
         }
-        errors.AddRange(await eligibility.CheckAsync(trip, [.. members.Values], policy, ct));
+        foreach (var check in eligibility)
+        {
+            errors.AddRange(await check.CheckAsync(trip, [.. members.Values], policy, ct));
+        }
         return errors;
     }
 
@@ -266,7 +269,7 @@ public static partial class TripRules
         var counts = await (
                 from m in db.Set<TripMember>()
                 join t in db.Set<Trip>() on m.TripId equals t.Id
-                where ids.Contains(m.StaffMemberId) && t.Id != trip.Id && t.State != TripState.Draft
+                where ids.Contains(m.StaffMemberId) && t.Id != trip.Id && Trip.Live.Contains(t.State)
                     && t.DepartureDate >= start && t.DepartureDate < end
                 select new { m.StaffMemberId, t.Id })
             .Distinct()

@@ -26,7 +26,7 @@ public sealed record LetterUpload(string FileName, long Size, Func<CancellationT
 
 /// <summary>Applies a form or API input to a trip, checks it as a draft or as a submission, and
 /// stages the invitation letter; the caller saves.</summary>
-public sealed class TripWriter(AppDbContext db, TimeProvider clock, ITripEligibility eligibility)
+public sealed class TripWriter(AppDbContext db, TimeProvider clock, IEnumerable<ITripEligibility> eligibility)
 {
     public async Task<List<FieldError>> ApplyAsync(Trip trip, TripInput input, TripAccess access, bool submit, LetterUpload? letter, CancellationToken ct)
     {

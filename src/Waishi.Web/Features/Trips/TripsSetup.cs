@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace Waishi.Web.Features.Trips;
 
 public static class TripsSetup
@@ -9,8 +7,6 @@ public static class TripsSetup
 
     public static IServiceCollection AddWaishiTrips(this IServiceCollection services)
     {
-        // Modules that track trip reports and passports replace this with their checks.
-        services.TryAddScoped<ITripEligibility, NoTripEligibilityChecks>();
         services.AddScoped<TripWriter>();
         return services;
     }

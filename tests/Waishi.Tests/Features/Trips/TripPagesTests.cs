@@ -28,7 +28,7 @@ public sealed class TripPagesTests
         Assert.Equal(8000.50m, Assert.Single(trip.Budget).Amount);
         var details = await client.GetStringAsync(response.Headers.Location!.ToString());
         Assert.Contains("Robotics conference", details);
-        Assert.Contains("Submitted", details);
+        Assert.Contains("In review", details);
         Assert.Contains("Robotics conference", await client.GetStringAsync("/Trips?Mine=true"));
     }
 

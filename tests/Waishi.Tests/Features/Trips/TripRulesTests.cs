@@ -11,7 +11,7 @@ public sealed class TripRulesTests
     private static readonly DateOnly Today = new(2027, 3, 1);
 
     private static async Task<List<FieldError>> SubmitErrorsAsync(AppFactory app, Trip trip, TripPolicy? policy = null) =>
-        await app.WithDbAsync(db => TripRules.ValidateSubmissionAsync(db, trip, policy ?? TripPolicy.Defaults(), Today, new NoTripEligibilityChecks()));
+        await app.WithDbAsync(db => TripRules.ValidateSubmissionAsync(db, trip, policy ?? TripPolicy.Defaults(), Today, []));
 
     [Fact]
     public async Task A_complete_trip_within_the_policy_passes_every_check()
