@@ -25,6 +25,9 @@ public sealed class PolicyModel(AppDbContext db, IStringLocalizer<SharedResource
         public int LeadTimeDays { get; set; }
         public int TripsPerPersonPerYear { get; set; }
         public int UnitLockOverdueDays { get; set; }
+        public int PublicityWorkingDays { get; set; }
+        public int ReportDueDays { get; set; }
+        public int DocumentReturnDays { get; set; }
         public long Version { get; set; }
         public List<LimitInput> Limits { get; set; } = [];
     }
@@ -38,7 +41,8 @@ public sealed class PolicyModel(AppDbContext db, IStringLocalizer<SharedResource
         Form = new PolicyInput
         {
             LeadTimeDays = policy.LeadTimeDays, TripsPerPersonPerYear = policy.TripsPerPersonPerYear,
-            UnitLockOverdueDays = policy.UnitLockOverdueDays, Version = policy.Version,
+            UnitLockOverdueDays = policy.UnitLockOverdueDays, PublicityWorkingDays = policy.PublicityWorkingDays,
+            ReportDueDays = policy.ReportDueDays, DocumentReturnDays = policy.DocumentReturnDays, Version = policy.Version,
             Limits = [.. Enum.GetValues<TripType>().Select(type => new LimitInput
             {
                 Type = type, MaxCountries = policy.LimitFor(type).MaxCountries, MaxDays = policy.LimitFor(type).MaxDays,
@@ -57,6 +61,9 @@ public sealed class PolicyModel(AppDbContext db, IStringLocalizer<SharedResource
         Range("LeadTimeDays", Form.LeadTimeDays, 0, 365, "Lead time (days)");
         Range("TripsPerPersonPerYear", Form.TripsPerPersonPerYear, 1, 50, "Trips per person per year");
         Range("UnitLockOverdueDays", Form.UnitLockOverdueDays, 1, 365, "Unit lock after days overdue");
+        Range("PublicityWorkingDays", Form.PublicityWorkingDays, 0, 30, "Publicity period (working days)");
+        Range("ReportDueDays", Form.ReportDueDays, 1, 180, "Trip report due (days after return)");
+        Range("DocumentReturnDays", Form.DocumentReturnDays, 0, 90, "Travel documents due back (days after return)");
         for (var i = 0; i < Form.Limits.Count; i++)
         {
             Range($"Limits[{i}].MaxCountries", Form.Limits[i].MaxCountries, 1, 50, "Countries or regions at most");
@@ -79,6 +86,9 @@ public sealed class PolicyModel(AppDbContext db, IStringLocalizer<SharedResource
         policy.LeadTimeDays = Form.LeadTimeDays;
         policy.TripsPerPersonPerYear = Form.TripsPerPersonPerYear;
         policy.UnitLockOverdueDays = Form.UnitLockOverdueDays;
+        policy.PublicityWorkingDays = Form.PublicityWorkingDays;
+        policy.ReportDueDays = Form.ReportDueDays;
+        policy.DocumentReturnDays = Form.DocumentReturnDays;
         foreach (var input in Form.Limits.Where(l => Enum.IsDefined(l.Type)))
         {
             var limit = policy.Limits.FirstOrDefault(l => l.Type == input.Type);

@@ -15,6 +15,12 @@ public sealed class TripPolicy : TenantEntity
     public int TripsPerPersonPerYear { get; set; } = 2;
     /// <summary>A unit cannot file new trips while one of its members' passports is this many days overdue.</summary>
     public int UnitLockOverdueDays { get; set; } = 30;
+    /// <summary>Working days (Monday to Friday) an approved trip stays on the public notice page before final approval.</summary>
+    public int PublicityWorkingDays { get; set; } = 5;
+    /// <summary>A trip report is due this many days after the return date.</summary>
+    public int ReportDueDays { get; set; } = 20;
+    /// <summary>A travel document checked out for a trip is due back this many days after the return date.</summary>
+    public int DocumentReturnDays { get; set; } = 7;
 
     public List<TripTypeLimit> Limits { get; set; } = [];
 

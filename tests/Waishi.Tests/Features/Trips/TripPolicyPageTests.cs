@@ -12,7 +12,8 @@ public sealed class TripPolicyPageTests
         var fields = new Dictionary<string, string>
         {
             ["Form.LeadTimeDays"] = leadTime.ToString(), ["Form.TripsPerPersonPerYear"] = "2",
-            ["Form.UnitLockOverdueDays"] = "30", ["Form.Version"] = version.ToString(),
+            ["Form.UnitLockOverdueDays"] = "30", ["Form.PublicityWorkingDays"] = "5", ["Form.ReportDueDays"] = "20",
+            ["Form.DocumentReturnDays"] = "7", ["Form.Version"] = version.ToString(),
         };
         var i = 0;
         foreach (var type in Enum.GetValues<TripType>())
