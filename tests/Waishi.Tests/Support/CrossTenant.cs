@@ -140,6 +140,34 @@ public static class CrossTenant
             new(PersonForm) { ["Action"] = "draft", ["Form.Title"] = "Tampered" },
             new { title = "Tampered", version = 1 },
             ["/api/v1/trips/{id}/submit"]),
+        new("TripAmendment",
+            async (db, tenant) =>
+            {
+                var staff = await db.Set<StaffMember>().Where(s => s.TenantId == tenant && s.UnitId != null).OrderBy(s => s.StaffNumber).FirstAsync();
+                var user = await db.Users.Where(u => u.TenantId == tenant).Select(u => u.Id).FirstAsync();
+                var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(40);
+                var trip = new Trip
+                {
+                    TenantId = tenant, ApplicantId = staff.Id, FiledByUserId = user, UnitId = staff.UnitId!.Value, Title = "Approved cross tenant trip",
+                    State = TripState.Approved, Number = "2099-00001", DepartureDate = day, ReturnDate = day.AddDays(3),
+                    Members = [new TripMember { TenantId = tenant, StaffMemberId = staff.Id, Role = DelegationRole.Leader }],
+                    Destinations = [new TripDestination { TenantId = tenant, CountryCode = "JP", City = "Kyoto" }],
+                };
+                db.Add(new TripAmendment
+                {
+                    TenantId = tenant, TripId = trip.Id, Sequence = 1, State = AmendmentState.Returned, Reason = "Cross tenant",
+                    RequestedByUserId = user, Before = TripTerms.Of(trip).ToJson(), After = TripTerms.Of(trip).ToJson(),
+                });
+                return await AddAsync(db, trip);
+            },
+            ["/Trips/Details/{id}", "/Trips/Amend/{id}"],
+            ["/Trips/Amend/{id}"],
+            [],
+            FormFields: new(PersonForm)
+            {
+                ["Form.DepartureDate"] = "2099-01-01", ["Form.ReturnDate"] = "2099-01-02", ["Form.Reason"] = "Tampered",
+                ["Form.Destinations[0].CountryCode"] = "FR", ["Form.Destinations[0].City"] = "Paris",
+            }),
     ];
 
     private static async Task<Guid> AddAsync<T>(AppDbContext db, T row) where T : Entity

@@ -30,7 +30,7 @@ public sealed class CreateModel(AppDbContext db, TripWriter writer, TimeProvider
         {
             Db.Add(trip);
             await Db.SaveChangesAsync(ct);
-            return Saved(trip);
+            return await SavedAsync(trip, ct);
         }
         Db.ChangeTracker.Clear();
         return Page();

@@ -14,6 +14,9 @@ public sealed class DetailsModel(AppDbContext db) : PageModel
     public OrgUnit? Unit { get; private set; }
     public TripLetter? Letter { get; private set; }
     public bool CanEdit { get; private set; }
+    public bool CanAmend { get; private set; }
+    public List<Platform.Workflow.WorkflowEntry> Timeline { get; private set; } = [];
+    public List<TripAmendment> Amendments { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -26,7 +29,15 @@ public sealed class DetailsModel(AppDbContext db) : PageModel
         }
         Trip = trip;
         CanEdit = access.CanEdit(trip);
-        var ids = trip.Members.Select(m => m.StaffMemberId).Append(trip.ApplicantId).Distinct().ToList();
+        Amendments = await db.Set<TripAmendment>().AsNoTracking().Where(a => a.TripId == id).OrderBy(a => a.Sequence).ToListAsync(ct);
+        CanAmend = access.CanAmend(trip);
+        if (trip.CaseId is { } caseId)
+        {
+            Timeline = await Platform.Workflow.WorkflowQueries.TimelineAsync(db, caseId, ct);
+        }
+        var amended = Amendments.SelectMany(a => TripTerms.FromJson(a.Before).Members.Concat(TripTerms.FromJson(a.After).Members))
+            .Select(m => m.StaffMemberId);
+        var ids = trip.Members.Select(m => m.StaffMemberId).Append(trip.ApplicantId).Concat(amended).Distinct().ToList();
         People = await db.Set<StaffMember>().AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
         Unit = await db.Set<OrgUnit>().AsNoTracking().FirstOrDefaultAsync(u => u.Id == trip.UnitId, ct);
         // The letter's bytes stay in the database until it is downloaded.

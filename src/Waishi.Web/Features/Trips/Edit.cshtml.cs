@@ -60,7 +60,7 @@ public sealed class EditModel(AppDbContext db, TripWriter writer, IStringLocaliz
             try
             {
                 await Db.SaveChangesAsync(ct);
-                return Saved(trip);
+                return await SavedAsync(trip, ct);
             }
             catch (DbUpdateException e) when (e.IsConcurrencyConflict())
             {

@@ -9,12 +9,13 @@ namespace Waishi.Web.Features.Trips;
 /// <summary>
 /// Who sees and edits which trips. Exit officers and directors see every trip of the tenant; unit
 /// secretaries and unit heads the trips of their units; everyone the trips they filed, apply for
-/// or travel on. Only drafts are edited: by the filer, the applicant, the unit's secretary or an
-/// exit officer.
+/// or travel on; the security officer and the leader, who decide on trips, see them all. Only
+/// drafts and trips returned for revision are edited: by the filer, the applicant, the unit's
+/// secretary or an exit officer.
 /// </summary>
 public sealed record TripAccess(ClaimsPrincipal User, Guid UserId, Guid? StaffId, IReadOnlyList<Guid> Units)
 {
-    public bool SeesAll => User.HasAnyRole(Roles.OfficerExit, Roles.Director);
+    public bool SeesAll => User.HasAnyRole(Roles.OfficerExit, Roles.Director, Roles.SecurityOfficer, Roles.Leader);
 
     public static async Task<TripAccess> ForAsync(AppDbContext db, ClaimsPrincipal user, CancellationToken ct = default)
     {
@@ -39,9 +40,14 @@ public sealed record TripAccess(ClaimsPrincipal User, Guid UserId, Guid? StaffId
     }
 
     public bool CanEdit(Trip trip) =>
-        trip.State == TripState.Draft
+        trip.State is TripState.Draft or TripState.Returned
         && (trip.FiledByUserId == UserId || trip.ApplicantId == StaffId || User.HasRole(Roles.OfficerExit)
             || User.UnitsFor(Roles.UnitSecretary).Contains(trip.UnitId));
+
+    /// <summary>Amendments of an approved trip are asked for by the filer, the applicant or an exit officer.</summary>
+    public bool CanAmend(Trip trip) =>
+        trip.State == TripState.Approved
+        && (trip.FiledByUserId == UserId || trip.ApplicantId == StaffId || User.HasRole(Roles.OfficerExit));
 
     /// <summary>The people this user may file for: anyone for an exit officer, the members of her
     /// units for a unit secretary, and always oneself.</summary>

@@ -97,3 +97,15 @@ internal sealed class TripTypeLimitConfiguration : IEntityTypeConfiguration<Trip
         b.HasIndex(l => new { l.TripPolicyId, l.Type }).IsUnique();
     }
 }
+
+internal sealed class TripAmendmentConfiguration : IEntityTypeConfiguration<TripAmendment>
+{
+    public void Configure(EntityTypeBuilder<TripAmendment> b)
+    {
+        b.Property(a => a.State).HasMaxLength(16);
+        b.Property(a => a.Reason).HasMaxLength(2000);
+        b.HasOne<Trip>().WithMany().HasForeignKey(a => a.TripId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(a => a.RequestedByUserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(a => new { a.TripId, a.Sequence }).IsUnique();
+    }
+}

@@ -93,11 +93,24 @@ public abstract class TripFormPage(AppDbContext db, TripWriter writer, IStringLo
         return errors.Count == 0;
     }
 
-    protected IActionResult Saved(Trip trip)
+    /// <summary>After the save: submits the trip when asked to, and goes to its page with the outcome.</summary>
+    protected async Task<IActionResult> SavedAsync(Trip trip, CancellationToken ct)
     {
-        TempData["Status"] = trip.State == TripState.Submitted
-            ? t["The trip application was submitted."].Value
-            : t["The draft was saved."].Value;
+        if (Action != "submit")
+        {
+            TempData["Status"] = t["The draft was saved."].Value;
+            return Redirect($"/Trips/Details/{trip.Id}");
+        }
+        var approval = HttpContext.RequestServices.GetRequiredService<TripApproval>();
+        var result = await approval.SubmitAsync(trip.Id, Access.UserId, ct);
+        if (result.Succeeded)
+        {
+            TempData["Status"] = t["The trip application was submitted."].Value;
+        }
+        else
+        {
+            TempData["Error"] = t["The trip was saved but not submitted: {0}", t[result.Message ?? "", t[TripLabels.Of(trip.State)]]].Value;
+        }
         return Redirect($"/Trips/Details/{trip.Id}");
     }
 }

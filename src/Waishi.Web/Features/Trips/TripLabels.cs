@@ -27,6 +27,15 @@ public static class TripLabels
         _ => state.ToString(),
     };
 
+    public static string Of(AmendmentState state) => state switch
+    {
+        AmendmentState.InReview => "In review",
+        AmendmentState.Returned => "Returned for revision",
+        AmendmentState.Approved => "Approved",
+        AmendmentState.Rejected => "Rejected",
+        _ => state.ToString(),
+    };
+
     public static string Of(DelegationRole role) => role switch
     {
         DelegationRole.Leader => "Leader",

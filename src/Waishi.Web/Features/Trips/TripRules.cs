@@ -50,6 +50,36 @@ public static partial class TripRules
         return errors;
     }
 
+    /// <summary>
+    /// Checks on an amendment of an approved trip: <paramref name="proposed"/> carries the trip with
+    /// the new dates, destinations and members. Its shape, the delegation, the limits of its type
+    /// and the other modules' checks apply; the lead time does not (an amendment is late by nature),
+    /// nor does the itinerary, which stays the plan it was approved with.
+    /// </summary>
+    public static async Task<List<FieldError>> ValidateAmendmentAsync(
+        AppDbContext db, Trip proposed, TripPolicy policy, IEnumerable<ITripEligibility> eligibility, CancellationToken ct = default)
+    {
+        var errors = new List<FieldError>();
+        var members = await ShapeAsync(db, proposed, errors, ct);
+        Complete(proposed, errors, itinerary: false);
+        foreach (var (member, i) in proposed.Members.Select((m, i) => (m, i)))
+        {
+            if (members.GetValueOrDefault(member.StaffMemberId) is { IsActive: false } person)
+            {
+                errors.Add(new($"Members[{i}].StaffMemberId", "{0} is no longer active in the staff directory and cannot travel.", person.NameZh));
+            }
+        }
+        if (proposed.DepartureDate is { } departure && proposed.ReturnDate is { } ret && ret >= departure)
+        {
+            Limits(proposed, policy, errors);
+        }
+        foreach (var check in eligibility)
+        {
+            errors.AddRange(await check.CheckAsync(proposed, [.. members.Values], policy, ct));
+        }
+        return errors;
+    }
+
     /// <summary>Checks every draft must pass; returns the delegation's staff members that exist.</summary>
     private static async Task<Dictionary<Guid, StaffMember>> ShapeAsync(AppDbContext db, Trip trip, List<FieldError> errors, CancellationToken ct)
     {
@@ -132,7 +162,7 @@ public static partial class TripRules
     }
 
     /// <summary>What a submission must contain.</summary>
-    private static void Complete(Trip trip, List<FieldError> errors)
+    private static void Complete(Trip trip, List<FieldError> errors, bool itinerary = true)
     {
         if (string.IsNullOrWhiteSpace(trip.Purpose))
         {
@@ -174,7 +204,7 @@ public static partial class TripRules
         {
             errors.Add(new(nameof(Trip.Destinations), "Add at least one destination."));
         }
-        if (trip.Itinerary.Count == 0)
+        if (itinerary && trip.Itinerary.Count == 0)
         {
             errors.Add(new(nameof(Trip.Itinerary), "Add the day-by-day itinerary."));
         }

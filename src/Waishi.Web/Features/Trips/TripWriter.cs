@@ -25,7 +25,7 @@ public sealed record LetterUpload(string FileName, long Size, Func<CancellationT
 }
 
 /// <summary>Applies a form or API input to a trip, checks it as a draft or as a submission, and
-/// stages the invitation letter; the caller saves.</summary>
+/// stages the invitation letter; the caller saves, and then submits through <see cref="TripApproval"/>.</summary>
 public sealed class TripWriter(AppDbContext db, TimeProvider clock, IEnumerable<ITripEligibility> eligibility)
 {
     public async Task<List<FieldError>> ApplyAsync(Trip trip, TripInput input, TripAccess access, bool submit, LetterUpload? letter, CancellationToken ct)
@@ -61,25 +61,14 @@ public sealed class TripWriter(AppDbContext db, TimeProvider clock, IEnumerable<
         {
             await StageLetterAsync(trip, letter, errors, ct);
         }
-        if (errors.Count == 0 && submit)
-        {
-            trip.State = TripState.Submitted;
-            trip.SubmittedUtc = clock.GetUtcNow().UtcDateTime;
-        }
         return errors;
     }
 
-    /// <summary>Runs the submission checks on a saved draft as it stands and submits it if they pass.</summary>
-    public async Task<List<FieldError>> SubmitAsync(Trip trip, CancellationToken ct)
+    /// <summary>Runs the submission checks on a saved trip as it stands; <see cref="TripApproval"/> submits it when they pass.</summary>
+    public async Task<List<FieldError>> CheckSubmissionAsync(Trip trip, CancellationToken ct)
     {
         var policy = await TripPolicy.LoadAsync(db, ct);
-        var errors = await TripRules.ValidateSubmissionAsync(db, trip, policy, TripsSetup.Today(clock), eligibility, ct);
-        if (errors.Count == 0)
-        {
-            trip.State = TripState.Submitted;
-            trip.SubmittedUtc = clock.GetUtcNow().UtcDateTime;
-        }
-        return errors;
+        return await TripRules.ValidateSubmissionAsync(db, trip, policy, TripsSetup.Today(clock), eligibility, ct);
     }
 
     private async Task StageLetterAsync(Trip trip, LetterUpload upload, List<FieldError> errors, CancellationToken ct)

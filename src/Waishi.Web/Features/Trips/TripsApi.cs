@@ -5,6 +5,8 @@ using Waishi.Web.Platform.Api;
 using Waishi.Web.Platform.Data;
 using Waishi.Web.Platform.Identity;
 
+using Waishi.Web.Platform.Workflow;
+
 namespace Waishi.Web.Features.Trips;
 
 /// <summary>/api/v1/trips: the trip applications the caller may see; drafts are created, updated and submitted here.</summary>
@@ -21,6 +23,7 @@ public static class TripsApi
     public sealed record TripDto(Guid Id, long Version, string Title, TripType Type, TripState State, Guid ApplicantId, Guid FiledByUserId,
         Guid UnitId, string? Purpose, string? Tasks, string? InvitingOrganisation, DateOnly? DepartureDate, DateOnly? ReturnDate,
         string? FundingSource, string? LateJustification, DateTime? SubmittedUtc, bool HasInvitationLetter,
+        string? Number, Guid? CaseId, DateOnly? PublicityEndsOn, DateTime? ApprovedUtc,
         IReadOnlyList<MemberDto> Members, IReadOnlyList<DestinationDto> Destinations, IReadOnlyList<DayDto> Itinerary, IReadOnlyList<BudgetDto> Budget);
 
     public sealed record SubmitInput(long? Version);
@@ -50,7 +53,11 @@ public static class TripsApi
         {
             return refusal;
         }
-        if (ApiVersions.Stale(request, trip!.Version, problems) is { } stale)
+        if (trip!.State != TripState.Draft)
+        {
+            return problems.Conflict("Only drafts can be deleted; a trip returned for revision has an approval history.");
+        }
+        if (ApiVersions.Stale(request, trip.Version, problems) is { } stale)
         {
             return stale;
         }
@@ -141,9 +148,9 @@ public static class TripsApi
     }
 
     private static async Task<IResult> SubmitAsync(Guid id, SubmitInput input, HttpContext http, AppDbContext db, TripWriter writer,
-        ApiProblems problems, CancellationToken ct)
+        TripApproval approval, ApiProblems problems, CancellationToken ct)
     {
-        var (trip, _, refusal) = await LoadEditableAsync(id, http, db, problems, ct);
+        var (trip, access, refusal) = await LoadEditableAsync(id, http, db, problems, ct);
         if (refusal is not null)
         {
             return refusal;
@@ -156,8 +163,23 @@ public static class TripsApi
         {
             return problems.Stale();
         }
-        var errors = await writer.SubmitAsync(trip, ct);
-        return errors.Count > 0 ? problems.Validation(errors) : await SaveAsync(db, trip, version, problems, ct);
+        var errors = await writer.CheckSubmissionAsync(trip, ct);
+        if (errors.Count > 0)
+        {
+            return problems.Validation(errors);
+        }
+        var result = await approval.SubmitAsync(trip.Id, access!.UserId, ct);
+        if (!result.Succeeded)
+        {
+            return result.Status switch
+            {
+                DecisionStatus.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.", detail: result.Message),
+                _ => problems.Conflict(result.Message ?? WorkflowMachine.ConflictMessage),
+            };
+        }
+        db.ChangeTracker.Clear();
+        var saved = await EditModel.LoadAsync(db, db.Set<Trip>().AsNoTracking(), id, ct);
+        return TypedResults.Ok(await ToDtoAsync(db, saved!, ct));
     }
 
     private static async Task<(Trip?, TripAccess?, IResult?)> LoadEditableAsync(Guid id, HttpContext http, AppDbContext db, ApiProblems problems, CancellationToken ct)
@@ -168,9 +190,9 @@ public static class TripsApi
         {
             return (null, null, problems.NotFound());
         }
-        if (trip.State != TripState.Draft)
+        if (trip.State is not (TripState.Draft or TripState.Returned))
         {
-            return (null, null, problems.Conflict("Only drafts can be changed; this trip is {0}.", TripLabels.Of(trip.State)));
+            return (null, null, problems.Conflict("Only drafts and trips returned for revision can be changed; this trip is {0}.", TripLabels.Of(trip.State)));
         }
         if (!access.CanEdit(trip))
         {
@@ -197,6 +219,7 @@ public static class TripsApi
         var hasLetter = await db.Set<TripLetter>().AnyAsync(l => l.TripId == t.Id, ct);
         return new TripDto(t.Id, t.Version, t.Title, t.Type, t.State, t.ApplicantId, t.FiledByUserId, t.UnitId, t.Purpose, t.Tasks,
             t.InvitingOrganisation, t.DepartureDate, t.ReturnDate, t.FundingSource, t.LateJustification, t.SubmittedUtc, hasLetter,
+            t.Number, t.CaseId, t.PublicityEndsOn, t.ApprovedUtc,
             [.. t.Members.OrderBy(m => m.SortOrder).Select(m => new MemberDto(m.StaffMemberId, m.Role))],
             [.. t.Destinations.OrderBy(d => d.SortOrder).Select(d => new DestinationDto(d.CountryCode, d.City))],
             [.. t.Itinerary.OrderBy(d => d.SortOrder).Select(d => new DayDto(d.Date, d.City, d.Activity))],

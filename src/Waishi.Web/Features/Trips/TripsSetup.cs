@@ -8,6 +8,9 @@ public static class TripsSetup
     public static IServiceCollection AddWaishiTrips(this IServiceCollection services)
     {
         services.AddScoped<TripWriter>();
+        services.AddScoped<TripApproval>();
+        services.AddScoped<Platform.Workflow.IWorkflowSubject, TripCases>();
+        services.AddSingleton<Platform.Jobs.IRecurringJob, TripPublicityJob>();
         return services;
     }
 

@@ -68,7 +68,7 @@ public sealed class CaseModel(AppDbContext db, WorkflowEngine engine, TenantCont
             }
             if (result.Succeeded)
             {
-                TempData["Message"] = t["Saved: {0}.", t["workflow-action:" + action].Value].Value;
+                TempData["Message"] = t["Saved: {0}.", t[CaseTypes.Label(action)].Value].Value;
                 return Redirect($"/Workflow/Case/{id}");
             }
             ModelState.AddModelError(result.Status == DecisionStatus.Invalid && action is WorkflowAction.Return or WorkflowAction.Comment ? "Form.Comment" : "",

@@ -7,11 +7,46 @@ namespace Waishi.Web.Platform.Workflow;
 public static class CaseTypes
 {
     public const string Trip = "trip";
+    /// <summary>A change of dates, destinations or members of an approved trip.</summary>
+    public const string TripAmendment = "trip-amendment";
     public const string Visit = "visit";
     public const string Conference = "conference";
     public const string Agreement = "agreement";
 
-    public static readonly IReadOnlyList<string> All = [Trip, Visit, Conference, Agreement];
+    public static readonly IReadOnlyList<string> All = [Trip, TripAmendment, Visit, Conference, Agreement];
+
+    /// <summary>The English name of a case type, also the key of its translation.</summary>
+    public static string Label(string caseType) => caseType switch
+    {
+        Trip => "Official trip abroad",
+        TripAmendment => "Trip amendment",
+        Visit => "Inbound visit",
+        Conference => "International conference",
+        Agreement => "Agreement",
+        _ => caseType,
+    };
+
+    /// <summary>The English name of an action as the timeline shows it, also its translation key.</summary>
+    public static string Label(WorkflowAction action) => action switch
+    {
+        WorkflowAction.Submit => "Submitted",
+        WorkflowAction.Approve => "Approve",
+        WorkflowAction.Reject => "Reject",
+        WorkflowAction.Return => "Return for revision",
+        WorkflowAction.Comment => "Comment",
+        WorkflowAction.Delegate => "Delegate",
+        WorkflowAction.Resubmit => "Resubmitted",
+        _ => action.ToString(),
+    };
+
+    public static string Label(CaseState state) => state switch
+    {
+        CaseState.InProgress => "In progress",
+        CaseState.Returned => "Returned for revision",
+        CaseState.Approved => "Approved",
+        CaseState.Rejected => "Rejected",
+        _ => state.ToString(),
+    };
 
     public static bool IsKnown(string caseType) => All.Contains(caseType);
 
@@ -21,7 +56,7 @@ public static class CaseTypes
 
     public static IReadOnlyList<StepDefinition> DefaultChain(string caseType) => caseType switch
     {
-        Trip =>
+        Trip or TripAmendment =>
         [
             Step(1, Roles.UnitHead, StepScope.ApplicantUnit),
             Step(2, Roles.OfficerExit),

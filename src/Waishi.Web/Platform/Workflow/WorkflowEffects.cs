@@ -7,7 +7,7 @@ namespace Waishi.Web.Platform.Workflow;
 
 /// <summary>What follows a move of a case, in the same unit of work: the authority's referral is
 /// opened or closed, and the people who must act next (or the applicant) are notified.</summary>
-public sealed class WorkflowEffects(AppDbContext db, Notifier notifier)
+public sealed class WorkflowEffects(AppDbContext db, Notifier notifier, IEnumerable<IWorkflowSubject> subjects)
 {
     public Task AfterMoveAsync(WorkflowCase c, IReadOnlyList<StepDefinition> steps, CancellationToken ct) =>
         AfterDecisionAsync(c, steps, WorkflowAction.Submit, moved: true, ct);
@@ -31,11 +31,16 @@ public sealed class WorkflowEffects(AppDbContext db, Notifier notifier)
         {
             return;
         }
+        foreach (var subject in subjects.Where(x => x.Handles(c.CaseType)))
+        {
+            await subject.OnMovedAsync(c, ct);
+        }
         if (current is not null)
         {
+            var involved = await InvolvedAsync(c, ct);
             foreach (var holder in await WorkflowHolders.OfAsync(db, current, c, ct: ct))
             {
-                if (holder.UserId == c.ApplicantUserId)
+                if (holder.UserId == c.ApplicantUserId || involved.Contains(holder.UserId))
                 {
                     continue;
                 }
@@ -52,6 +57,17 @@ public sealed class WorkflowEffects(AppDbContext db, Notifier notifier)
         };
         notifier.Enqueue(c.TenantId, c.ApplicantUserId, $"{outcome}: {c.Title}",
             "Your case has a decision.", link, $"wf:{c.Id:N}:{c.Round}:{c.Step}:{c.State}");
+    }
+
+    /// <summary>The users the case's module names as part of it; they cannot decide on it.</summary>
+    public async Task<HashSet<Guid>> InvolvedAsync(WorkflowCase c, CancellationToken ct)
+    {
+        var users = new HashSet<Guid>();
+        foreach (var subject in subjects.Where(x => x.Handles(c.CaseType)))
+        {
+            users.UnionWith(await subject.InvolvedUsersAsync(c, ct));
+        }
+        return users;
     }
 
     /// <summary>The authority's row for the case: open while an authority step is current.</summary>

@@ -31,11 +31,27 @@ public sealed class WorkflowEngine(AppDbContext db, TenantContext tenant, TimePr
     public const string KeyTooLongMessage = "The idempotency key is too long: at most 100 characters.";
     public const string CommentTooLongMessage = "The comment is too long: at most 2,000 characters.";
 
+    public const string InvolvedMessage = "You are part of this case (travelling on it or filed for), so you cannot decide on it.";
+
     public async Task<WorkflowResult> StartAsync(StartCase s, CancellationToken ct = default)
     {
         if (!CaseTypes.IsKnown(s.CaseType))
         {
             return new WorkflowResult(DecisionStatus.Invalid, "Unknown case type.", Guid.Empty, CaseState.InProgress, 0, 0);
+        }
+        var c = await StageAsync(s, ct);
+        await db.SaveChangesAsync(ct);
+        return Result(c);
+    }
+
+    /// <summary>Files the case like <see cref="StartAsync"/> but leaves the save to the caller, so
+    /// that the module's own changes (the trip's state) are written in the same transaction.
+    /// After the save, <see cref="Result"/> tells where the case stands.</summary>
+    public async Task<WorkflowCase> StageAsync(StartCase s, CancellationToken ct = default)
+    {
+        if (!CaseTypes.IsKnown(s.CaseType))
+        {
+            throw new ArgumentException($"Unknown case type {s.CaseType}.", nameof(s));
         }
         var tenantId = tenant.TenantId ?? await db.Users.IgnoreQueryFilters()
             .Where(u => u.Id == s.ApplicantUserId).Select(u => u.TenantId).SingleAsync(ct);
@@ -54,8 +70,7 @@ public sealed class WorkflowEngine(AppDbContext db, TenantContext tenant, TimePr
         db.Add(c);
         db.Add(await EntryAsync(c, WorkflowAction.Submit, s.ApplicantUserId, c.Step, 1, null, null, $"{c.Id:N}/1/submit", ct));
         await effects.AfterMoveAsync(c, steps, ct);
-        await db.SaveChangesAsync(ct);
-        return Result(c);
+        return c;
     }
 
     /// <summary>The case if the current tenant owns it, or if the authority was asked to decide on it.</summary>
@@ -88,6 +103,12 @@ public sealed class WorkflowEngine(AppDbContext db, TenantContext tenant, TimePr
         if (c is null)
         {
             return new WorkflowResult(DecisionStatus.NotFound, "Not found.", caseId, CaseState.InProgress, 0, 0);
+        }
+        if (d.Action is WorkflowAction.Approve or WorkflowAction.Reject or WorkflowAction.Return or WorkflowAction.Delegate
+            && c.State == CaseState.InProgress && d.UserId != c.ApplicantUserId
+            && (await effects.InvolvedAsync(c, ct)).Contains(d.UserId))
+        {
+            return new WorkflowResult(DecisionStatus.Forbidden, InvolvedMessage, c.Id, c.State, c.Step, c.Version);
         }
         var steps = await WorkflowChains.StepsAsync(db, c.ChainVersionId, ct);
         var current = steps.FirstOrDefault(s => s.Position == c.Step);
@@ -192,5 +213,5 @@ public sealed class WorkflowEngine(AppDbContext db, TenantContext tenant, TimePr
     public static CaseSnapshot Snapshot(WorkflowCase c, IReadOnlyCollection<int> approved) =>
         new(c.State, c.Step, c.Round, c.Version, c.ApplicantUserId, c.DelegateUserId, c.Facts, approved);
 
-    private static WorkflowResult Result(WorkflowCase c) => new(DecisionStatus.Ok, null, c.Id, c.State, c.Step, c.Version);
+    public static WorkflowResult Result(WorkflowCase c) => new(DecisionStatus.Ok, null, c.Id, c.State, c.Step, c.Version);
 }
