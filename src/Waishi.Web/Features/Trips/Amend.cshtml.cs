@@ -12,8 +12,7 @@ namespace Waishi.Web.Features.Trips;
 /// Asks for a change of dates, destinations or members of an approved trip, or revises an
 /// amendment that was returned. The trip keeps its approved terms until the amendment is approved.
 /// </summary>
-public sealed class AmendModel(AppDbContext db, TripWriter writer, TripApproval approval, TimeProvider clock,
-    IEnumerable<ITripEligibility> eligibility, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class AmendModel(AppDbContext db, TripWriter writer, TripAmendments amendments, IStringLocalizer<SharedResource> t) : PageModel
 {
     /// <summary>Blank rows offered below the filled ones; blank rows are ignored.</summary>
     public const int SpareRows = 2;
@@ -49,11 +48,10 @@ public sealed class AmendModel(AppDbContext db, TripWriter writer, TripApproval 
         }
         Trip = trip;
         Staff = await writer.StaffChoicesAsync(ct);
-        var open = await db.Set<TripAmendment>().Where(a => a.TripId == id && (a.State == AmendmentState.InReview || a.State == AmendmentState.Returned))
-            .FirstOrDefaultAsync(ct);
+        var open = await amendments.OpenAsync(id, ct);
         if (open is { State: AmendmentState.InReview })
         {
-            TempData["Error"] = t["An amendment of this trip is in review already; wait for its decision."].Value;
+            TempData["Error"] = t[TripAmendments.InReviewMessage].Value;
             return Redirect($"/Trips/Details/{id}#amendments");
         }
         Returned = open;
@@ -97,50 +95,16 @@ public sealed class AmendModel(AppDbContext db, TripWriter writer, TripApproval 
             [.. Form.Destinations.Where(d => !string.IsNullOrWhiteSpace(d.CountryCode) || !string.IsNullOrWhiteSpace(d.City))
                 .Select(d => new TripTerms.Place((d.CountryCode ?? "").Trim().ToUpperInvariant(), (d.City ?? "").Trim()))],
             [.. Form.Members.Where(m => m.StaffMemberId is not null).Select(m => new TripTerms.Person(m.StaffMemberId!.Value, m.Role))]);
-        var errors = new List<FieldError>();
-        var reason = Form.Reason?.Trim();
-        if (string.IsNullOrEmpty(reason))
-        {
-            errors.Add(new("Reason", "Give the reason for the amendment."));
-        }
-        else if (reason.Length > 2000)
-        {
-            errors.Add(new("Reason", "The reason is too long: at most 2,000 characters."));
-        }
-        if (after.SameAs(TripTerms.Of(Trip)))
-        {
-            errors.Add(new("", "Nothing was changed: change the dates, the destinations or the delegation, or go back to the trip."));
-        }
-        var policy = await TripPolicy.LoadAsync(db, ct);
-        errors.AddRange(await TripRules.ValidateAmendmentAsync(db, TripApproval.Proposed(Trip, after), policy, eligibility, ct));
+        var (errors, result) = await amendments.FileAsync(Trip, after, Form.Reason, User.GetUserId()!.Value, ct);
         foreach (var error in errors)
         {
             ModelState.AddModelError(string.IsNullOrEmpty(error.Field) ? "" : "Form." + error.Field, FormErrors.Localize(error, t));
         }
-        if (!ModelState.IsValid)
+        if (result is null)
         {
             return Page();
         }
-        var amendment = Returned;
-        if (amendment is null)
-        {
-            var last = await db.Set<TripAmendment>().Where(a => a.TripId == id).MaxAsync(a => (int?)a.Sequence, ct) ?? 0;
-            amendment = new TripAmendment
-            {
-                TenantId = Trip.TenantId, TripId = id, Sequence = last + 1, State = AmendmentState.InReview,
-                RequestedByUserId = User.GetUserId()!.Value, CreatedUtc = clock.GetUtcNow().UtcDateTime,
-                Before = TripTerms.Of(Trip).ToJson(),
-            };
-            db.Add(amendment);
-        }
-        amendment.Reason = reason!;
-        amendment.After = after.ToJson();
-        if (Returned is not null)
-        {
-            // The revision is saved first; the resubmission then moves its case.
-            await db.SaveChangesAsync(ct);
-        }
-        WorkflowResultMessage(await approval.SubmitAmendmentAsync(amendment, Trip, after, User.GetUserId()!.Value, ct));
+        WorkflowResultMessage(result);
         return Redirect($"/Trips/Details/{id}#amendments");
     }
 

@@ -28,6 +28,12 @@ public static class TripsApi
 
     public sealed record SubmitInput(long? Version);
 
+    public sealed record AmendmentDto(Guid Id, int Sequence, AmendmentState State, string Reason, Guid? CaseId, DateTime CreatedUtc,
+        DateTime? DecidedUtc, TripTerms Before, TripTerms After);
+
+    public sealed record AmendmentInput(DateOnly? DepartureDate, DateOnly? ReturnDate, IReadOnlyList<DestinationDto>? Destinations,
+        IReadOnlyList<MemberDto>? Members, string? Reason);
+
     public static void Map(RouteGroupBuilder api)
     {
         var trips = api.MapGroup("/trips").WithTags("Trips").RequireAuthorization(Policies.Trips);
@@ -41,9 +47,63 @@ public static class TripsApi
         trips.MapPost("/{id:guid}/submit", SubmitAsync).WithName("SubmitTrip").Produces<TripDto>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Runs every submission check on the saved draft and submits it.");
+        trips.MapGet("/{id:guid}/amendments", AmendmentsAsync).WithName("ListTripAmendments").Produces<List<AmendmentDto>>()
+            .ProducesProblem(StatusCodes.Status404NotFound).WithSummary("The trip's amendments with the terms before and after each.");
+        trips.MapPost("/{id:guid}/amendments", AmendAsync).WithName("AmendTrip").Produces<AmendmentDto>(StatusCodes.Status201Created)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Asks for new dates, destinations or members of an approved trip (or revises the returned amendment); it goes through approval.");
         trips.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteTrip").Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Deletes a draft; ?version= guards against deleting a newer version.");
+    }
+
+    private static AmendmentDto ToDto(TripAmendment a) => new(a.Id, a.Sequence, a.State, a.Reason, a.CaseId, a.CreatedUtc, a.DecidedUtc,
+        TripTerms.FromJson(a.Before), TripTerms.FromJson(a.After));
+
+    private static async Task<IResult> AmendmentsAsync(Guid id, HttpContext http, AppDbContext db, ApiProblems problems, CancellationToken ct)
+    {
+        var access = await TripAccess.ForAsync(db, http.User, ct);
+        if (!await access.Visible(db).AnyAsync(t => t.Id == id, ct))
+        {
+            return problems.NotFound();
+        }
+        var rows = await db.Set<TripAmendment>().AsNoTracking().Where(a => a.TripId == id).OrderBy(a => a.Sequence).ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(ToDto).ToList());
+    }
+
+    private static async Task<IResult> AmendAsync(Guid id, AmendmentInput input, HttpContext http, AppDbContext db, TripAmendments amendments,
+        ApiProblems problems, CancellationToken ct)
+    {
+        var access = await TripAccess.ForAsync(db, http.User, ct);
+        var trip = await EditModel.LoadAsync(db, access.Visible(db), id, ct);
+        if (trip is null)
+        {
+            return problems.NotFound();
+        }
+        if (trip.State != TripState.Approved)
+        {
+            return problems.Conflict("Only an approved trip can be amended; this trip is {0}.", TripLabels.Of(trip.State));
+        }
+        if (!access.CanAmend(trip))
+        {
+            var t = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: t["Forbidden."],
+                detail: t["Only the filer, the applicant or an exit officer may amend this trip."]);
+        }
+        var after = new TripTerms(input.DepartureDate, input.ReturnDate,
+            [.. (input.Destinations ?? []).Select(d => new TripTerms.Place((d.CountryCode ?? "").Trim().ToUpperInvariant(), (d.City ?? "").Trim()))],
+            [.. (input.Members ?? []).Select(m => new TripTerms.Person(m.StaffMemberId, m.Role))]);
+        var (errors, result) = await amendments.FileAsync(trip, after, input.Reason, access.UserId, ct);
+        if (errors.Count > 0)
+        {
+            return errors.Any(e => e.Message == TripAmendments.InReviewMessage) ? problems.Conflict(TripAmendments.InReviewMessage) : problems.Validation(errors);
+        }
+        if (result is { Succeeded: false })
+        {
+            return problems.Conflict(result.Message ?? WorkflowMachine.ConflictMessage);
+        }
+        var saved = await db.Set<TripAmendment>().AsNoTracking().Where(a => a.TripId == id).OrderByDescending(a => a.Sequence).FirstAsync(ct);
+        return TypedResults.Created($"/api/v1/trips/{id}/amendments", ToDto(saved));
     }
 
     private static async Task<IResult> DeleteAsync(Guid id, HttpRequest request, HttpContext http, AppDbContext db, ApiProblems problems, CancellationToken ct)

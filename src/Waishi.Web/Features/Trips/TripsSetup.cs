@@ -9,6 +9,7 @@ public static class TripsSetup
     {
         services.AddScoped<TripWriter>();
         services.AddScoped<TripApproval>();
+        services.AddScoped<TripAmendments>();
         services.AddScoped<Platform.Workflow.IWorkflowSubject, TripCases>();
         services.AddSingleton<Platform.Jobs.IRecurringJob, TripPublicityJob>();
         return services;

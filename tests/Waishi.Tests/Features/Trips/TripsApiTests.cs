@@ -1,4 +1,9 @@
 using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Waishi.Tests.Platform.Workflow;
+using Waishi.Web.Features.Trips;
+using Waishi.Web.Platform.Workflow;
 using Waishi.Tests.Api;
 using Waishi.Tests.Support;
 
@@ -49,6 +54,8 @@ public sealed class TripsApiTests
         var body = await submitted.JsonAsync();
         Assert.Equal("Submitted", body.GetProperty("state").GetString());
         Assert.Equal("Renamed", body.GetProperty("title").GetString());
+        Assert.Matches(@"^\d{4}-\d{5}$", body.GetProperty("number").GetString());
+        Assert.NotEqual(JsonValueKind.Null, body.GetProperty("caseId").ValueKind);
 
         var list = await (await client.GetAsync("/api/v1/trips?country=CH&state=Submitted")).JsonAsync();
         Assert.Equal(1, list.GetProperty("total").GetInt32());
@@ -113,5 +120,55 @@ public sealed class TripsApiTests
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/trips/{id}")).StatusCode);
         Assert.Equal(0, await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
             db.Set<Waishi.Web.Features.Trips.TripItineraryDay>())));
+    }
+
+    [Fact]
+    public async Task An_approved_trip_is_amended_through_the_api_and_the_amendment_is_listed()
+    {
+        await using var app = await AppFactory.CreateAsync();
+        var people = await TripPeople.LoadAsync(app);
+        var client = await app.SignInAsync("cqu.applicant");
+        var departure = TripForms.Today.AddDays(40);
+        var id = (await (await client.PostJsonAsync("/api/v1/trips", Body(people.Applicant.Id, departure))).JsonAsync()).GetProperty("id").GetGuid();
+
+        var early = await client.PostJsonAsync($"/api/v1/trips/{id}/amendments", new { reason = "Too early" });
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+
+        var submitted = await (await client.PostJsonAsync($"/api/v1/trips/{id}/submit", new { version = 1 })).JsonAsync();
+        var c = await new WorkflowKit(app).CaseAsync(submitted.GetProperty("caseId").GetGuid());
+        await new WorkflowKit(app).ApproveAsync(new WorkflowResult(DecisionStatus.Ok, null, c.Id, c.State, c.Step, c.Version),
+            "cqu.unit-head", "cqu.officer-exit", "cqu.director");
+        await app.WithDbAsync(async db =>
+        {
+            var trip = await db.Set<Trip>().SingleAsync(t => t.Id == id);
+            trip.State = TripState.Approved;
+            await db.SaveChangesAsync();
+        });
+
+        var invalid = await client.PostJsonAsync($"/api/v1/trips/{id}/amendments", new
+        {
+            departureDate = departure.ToString("yyyy-MM-dd"), returnDate = departure.AddDays(-1).ToString("yyyy-MM-dd"),
+            destinations = new[] { new { countryCode = "CH", city = "Zurich" } },
+            members = new[] { new { staffMemberId = people.Applicant.Id, role = "Leader" } }, reason = "Shorter",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Contains("\"returnDate\"", await invalid.Content.ReadAsStringAsync());
+
+        var filed = await client.PostJsonAsync($"/api/v1/trips/{id}/amendments", new
+        {
+            departureDate = departure.ToString("yyyy-MM-dd"), returnDate = departure.AddDays(2).ToString("yyyy-MM-dd"),
+            destinations = new[] { new { countryCode = "CH", city = "Zurich" }, new { countryCode = "CH", city = "Geneva" } },
+            members = new[] { new { staffMemberId = people.Applicant.Id, role = "Leader" } }, reason = "A day in Geneva",
+        });
+        Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
+        var amendment = await filed.JsonAsync();
+        Assert.Equal("InReview", amendment.GetProperty("state").GetString());
+        Assert.Equal(2, amendment.GetProperty("after").GetProperty("destinations").GetArrayLength());
+
+        var again = await client.PostJsonAsync($"/api/v1/trips/{id}/amendments", new { reason = "Another" });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        var list = await (await client.GetAsync($"/api/v1/trips/{id}/amendments")).JsonAsync();
+        Assert.Equal(1, list.GetArrayLength());
+        Assert.Equal(1, list[0].GetProperty("before").GetProperty("destinations").GetArrayLength());
     }
 }
