@@ -23,6 +23,12 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The app's clock: the real time moved forward by what a journey lets pass.</summary>
+    public ShiftedClock Clock { get; } = new();
+
+    /// <summary>The app's services, for what a user cannot do from a page (an hourly job running, say).</summary>
+    public IServiceProvider Services => _factory!.Services;
+
     public IBrowser Browser { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -33,7 +39,7 @@ public sealed class BrowserApp : IAsyncLifetime
             DataSource = Path.Combine(_directory, "waishi.db"),
             Pooling = false,
         }.ToString();
-        _factory = new KestrelFactory(new Dictionary<string, string?>
+        _factory = new KestrelFactory(Clock, new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Sqlite",
             ["Database:ConnectionString"] = database,
@@ -105,15 +111,26 @@ public sealed class BrowserApp : IAsyncLifetime
         }
     }
 
-    private sealed class KestrelFactory(Dictionary<string, string?> settings) : WebApplicationFactory<Program>
+    private sealed class KestrelFactory(TimeProvider clock, Dictionary<string, string?> settings) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Testing");
+            builder.ConfigureServices(services => services.AddSingleton(clock));
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);
             }
         }
     }
+}
+
+/// <summary>The system clock plus an offset that a journey moves forward ("ten days later").</summary>
+public sealed class ShiftedClock : TimeProvider
+{
+    public TimeSpan Offset { get; private set; }
+
+    public void Advance(TimeSpan by) => Offset += by;
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Waishi.Tests.Api;
 using Waishi.Tests.Platform.Workflow;
 using Waishi.Tests.Support;
 using Waishi.Web.Features.People;
@@ -263,6 +264,30 @@ public sealed class TripApprovalTests
         Assert.Contains("A workshop in Osaka was added on the last day.", details);
         Assert.Contains($"{departure:yyyy-MM-dd} – {departure.AddDays(4):yyyy-MM-dd}; Tokyo (JP)", details);
         Assert.Contains($"{departure:yyyy-MM-dd} – {departure.AddDays(5):yyyy-MM-dd}; Tokyo (JP), Osaka (JP)", details);
+    }
+
+    [Fact]
+    public async Task A_rejected_trip_is_final_and_cannot_be_edited_or_submitted_again()
+    {
+        await using var app = await AppFactory.CreateAsync();
+        var kit = new WorkflowKit(app);
+        var people = await TripPeople.LoadAsync(app);
+        var applicant = await app.SignInAsync("cqu.applicant");
+        var (trip, at) = await SubmitAsync(app, applicant, TripForms.Complete(people.Applicant.Id, TripForms.Today.AddDays(45)));
+        at = await kit.ApproveAsync(at, "cqu.unit-head");
+        at = await kit.ActAsync("cqu.officer-exit", at, WorkflowAction.Reject, "No budget left this year.");
+        Assert.True(at.Succeeded, at.Message);
+        Assert.Equal(TripState.Rejected, (await TripAsync(app, trip.Id)).State);
+
+        var edit = await applicant.GetAsync($"/Trips/Edit/{trip.Id}");
+        Assert.Equal(HttpStatusCode.Redirect, edit.StatusCode);
+        Assert.Contains("/Account/Denied", edit.Headers.Location!.ToString());
+        var again = await applicant.PostJsonAsync($"/api/v1/trips/{trip.Id}/submit", new { version = (await TripAsync(app, trip.Id)).Version });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        var late = await kit.ActAsync("cqu.director", await AtAsync(app, trip.CaseId!.Value), WorkflowAction.Approve);
+        Assert.Equal(DecisionStatus.Conflict, late.Status);
+        Assert.Equal(TripState.Rejected, (await TripAsync(app, trip.Id)).State);
+        Assert.DoesNotContain(trip.Number!, await app.CreateClient().GetStringAsync("/Public/Notices"));
     }
 
     [Fact]
