@@ -16,7 +16,7 @@ public static class TravelDocumentLabels
     {
         TravelDocumentStatus.InCustody => "In custody",
         TravelDocumentStatus.CheckedOut => "Checked out",
-        TravelDocumentStatus.Overdue => "Overdue",
+        TravelDocumentStatus.Overdue => "Return overdue",
         TravelDocumentStatus.Expired => "Expired",
         TravelDocumentStatus.Lost => "Lost",
         TravelDocumentStatus.Cancelled => "Cancelled",
