@@ -37,7 +37,7 @@ public sealed class Custody(AppDbContext db, TimeProvider clock, Actor actor)
         var today = Today;
         if (TravelDocumentRules.NotAvailable(doc, today) is { } unavailable)
         {
-            return new([unavailable], doc.Status == TravelDocumentStatus.CheckedOut);
+            return new([unavailable], true);
         }
         if (doc.Version != version)
         {

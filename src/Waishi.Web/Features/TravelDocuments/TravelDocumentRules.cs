@@ -60,7 +60,7 @@ public static partial class TravelDocumentRules
         if (!string.IsNullOrWhiteSpace(doc.Number)
             && await db.Set<TravelDocument>().AnyAsync(d => d.Id != doc.Id && d.Type == doc.Type && d.Number == doc.Number, ct))
         {
-            errors.Add(new(nameof(TravelDocument.Number), "A {0} with the number {1} is already registered.", TravelDocumentLabels.Of(doc.Type), doc.Number));
+            errors.Add(new(nameof(TravelDocument.Number), "A document of type {0} with the number {1} is already registered.", TravelDocumentLabels.Of(doc.Type), doc.Number));
         }
         return errors;
     }

@@ -34,6 +34,10 @@ public static class TravelDocumentsApi
         docs.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateTravelDocument").Produces<DocumentDto>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(Policies.TravelDocumentsEditor);
+        docs.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteTravelDocument").Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(Policies.TravelDocumentsEditor)
+            .WithSummary("Deletes a document registered by mistake, only while it has never left custody; ?version= guards against deleting a newer version.");
         docs.MapPost("/{id:guid}/check-out", CheckOutAsync).WithName("CheckOutTravelDocument").Produces<DocumentDto>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(Policies.TravelDocumentsEditor)
@@ -137,6 +141,26 @@ public static class TravelDocumentsApi
             return problems.Stale();
         }
         return TypedResults.Ok(ToDto(doc, custody.Today));
+    }
+
+    private static async Task<IResult> DeleteAsync(Guid id, HttpRequest request, AppDbContext db, ApiProblems problems, CancellationToken ct)
+    {
+        var doc = await db.Set<TravelDocument>().FirstOrDefaultAsync(d => d.Id == id, ct);
+        if (doc is null)
+        {
+            return problems.NotFound();
+        }
+        if (ApiVersions.Stale(request, doc.Version, problems) is { } stale)
+        {
+            return stale;
+        }
+        // A document with custody history keeps it: report it lost or cancel it instead.
+        if (await db.Set<CustodyEntry>().AnyAsync(e => e.DocumentId == id && e.Action != CustodyAction.Registered, ct))
+        {
+            return problems.Conflict("This document has a custody history and cannot be deleted; report it lost or cancel it instead.");
+        }
+        db.Remove(doc);
+        return await ApiVersions.SaveDeleteAsync(db, problems, ct);
     }
 
     private static async Task<IResult> CheckOutAsync(Guid id, CheckOutInput input, AppDbContext db, Custody custody, ApiProblems problems,
