@@ -27,6 +27,7 @@ public sealed class IndexModel(AppDbContext db, Custody custody, IStringLocalize
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public List<UnitNode> Units { get; private set; } = [];
     public List<StaffMember> People { get; private set; } = [];
+    public DateOnly ExpiryNoticeDate => custody.Today.AddDays(TravelDocumentReminders.ExpiryNoticeDays);
 
     public static bool Reads(System.Security.Claims.ClaimsPrincipal user) => user.HasAnyRole(Roles.OfficerExit, Roles.Director, Roles.Auditor);
 

@@ -16,12 +16,15 @@ public sealed class OverdueModel(AppDbContext db, Custody custody, IStringLocali
 {
     public List<TravelDocumentRow> Rows { get; private set; } = [];
     public int LockDays { get; private set; }
+    /// <summary>Units that cannot file trips now, with the documents that lock them.</summary>
+    public List<IGrouping<string, TravelDocumentRow>> LockedUnits { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
         var ct = HttpContext.RequestAborted;
         LockDays = (await TripPolicy.LoadAsync(db, ct)).UnitLockOverdueDays;
         Rows = await LoadAsync(ct);
+        LockedUnits = [.. Rows.Where(r => r.DaysOverdue > LockDays).GroupBy(r => r.Unit)];
     }
 
     public async Task<IActionResult> OnGetExportAsync(string? format) =>

@@ -98,6 +98,7 @@ public sealed class TravelDocumentPagesTests
         await using var app = await AppFactory.CreateAsync();
         var people = await TripPeople.LoadAsync(app);
         await DocumentData.DocumentAsync(app, people, people.Applicant, "E11111111", change: DocumentData.OutUntil(DocumentData.Today.AddDays(-12)));
+        await DocumentData.DocumentAsync(app, people, people.OtherUnit[0], "E66666666", change: DocumentData.OutUntil(DocumentData.Today.AddDays(-40)));
         await DocumentData.DocumentAsync(app, people, people.Colleagues[0], "E22222222");
         await DocumentData.DocumentAsync(app, people, people.Colleagues[1], "T33333333", TravelDocumentType.TaiwanPermit,
             d => d.ExpiryDate = DocumentData.Today.AddDays(-3));
@@ -127,6 +128,10 @@ public sealed class TravelDocumentPagesTests
         Assert.Contains("E11111111", list);
         Assert.Contains("12 days overdue", list);
         Assert.DoesNotContain("T33333333", list);
+        // Only the unit with a member more than 30 days late is locked.
+        var locked = list[list.IndexOf("data-testid=\"locked-units\"", StringComparison.Ordinal)..list.IndexOf("data-testid=\"total\"", StringComparison.Ordinal)];
+        Assert.Contains("E66666666", locked);
+        Assert.DoesNotContain("E11111111", locked);
     }
 
     [Fact]
