@@ -112,6 +112,30 @@ public static class CrossTenant
             [],
             ["/Account/Tokens?handler=Revoke"],
             FormFields: PersonForm),
+        new("TravelDocument",
+            async (db, tenant) =>
+            {
+                var staff = await db.Set<StaffMember>().Where(s => s.TenantId == tenant).OrderBy(s => s.StaffNumber).FirstAsync();
+                var doc = new TravelDocument
+                {
+                    TenantId = tenant, HolderId = staff.Id, Number = "XT1234567", Type = TravelDocumentType.OfficialPassport,
+                    IssueDate = new DateOnly(2024, 1, 1), ExpiryDate = new DateOnly(2034, 1, 1), Status = TravelDocumentStatus.InCustody,
+                };
+                db.Add(new CustodyEntry { TenantId = tenant, DocumentId = doc.Id, Action = CustodyAction.Registered, ByName = "system", AtUtc = DateTime.UtcNow });
+                return await AddAsync(db, doc);
+            },
+            ["/TravelDocuments/Details/{id}", "/TravelDocuments/Edit/{id}", "/TravelDocuments/CheckOut/{id}", "/api/v1/travel-documents/{id}/ledger"],
+            ["/TravelDocuments/Edit/{id}", "/TravelDocuments/CheckOut/{id}", "/TravelDocuments/Details/{id}?handler=Return", "/TravelDocuments/Details/{id}?handler=Close"],
+            [],
+            "/api/v1/travel-documents/{id}",
+            new(PersonForm)
+            {
+                ["Form.Type"] = "OfficialPassport", ["Form.Number"] = "HACK12345", ["TripId"] = "{id}", ["Version"] = "1",
+                ["Close.Action"] = "Lost", ["Close.Reason"] = "Tampered", ["Close.Version"] = "1",
+            },
+            new { type = "OfficialPassport", number = "HACK12345", version = 1 },
+            ["/api/v1/travel-documents/{id}/check-out", "/api/v1/travel-documents/{id}/return"],
+            User: "cqu.officer-exit"),
         new("WorkflowCase",
             async (db, tenant) =>
             {
@@ -143,30 +167,6 @@ public static class CrossTenant
             new(PersonForm) { ["Action"] = "draft", ["Form.Title"] = "Tampered" },
             new { title = "Tampered", version = 1 },
             ["/api/v1/trips/{id}/submit"]),
-        new("TravelDocument",
-            async (db, tenant) =>
-            {
-                var staff = await db.Set<StaffMember>().Where(s => s.TenantId == tenant).OrderBy(s => s.StaffNumber).FirstAsync();
-                var doc = new TravelDocument
-                {
-                    TenantId = tenant, HolderId = staff.Id, Number = "XT1234567", Type = TravelDocumentType.OfficialPassport,
-                    IssueDate = new DateOnly(2024, 1, 1), ExpiryDate = new DateOnly(2034, 1, 1), Status = TravelDocumentStatus.InCustody,
-                };
-                db.Add(new CustodyEntry { TenantId = tenant, DocumentId = doc.Id, Action = CustodyAction.Registered, ByName = "system", AtUtc = DateTime.UtcNow });
-                return await AddAsync(db, doc);
-            },
-            ["/TravelDocuments/Details/{id}", "/TravelDocuments/Edit/{id}", "/TravelDocuments/CheckOut/{id}", "/api/v1/travel-documents/{id}/ledger"],
-            ["/TravelDocuments/Edit/{id}", "/TravelDocuments/CheckOut/{id}", "/TravelDocuments/Details/{id}?handler=Return", "/TravelDocuments/Details/{id}?handler=Close"],
-            [],
-            "/api/v1/travel-documents/{id}",
-            new(PersonForm)
-            {
-                ["Form.Type"] = "OfficialPassport", ["Form.Number"] = "HACK12345", ["TripId"] = "{id}", ["Version"] = "1",
-                ["Close.Action"] = "Lost", ["Close.Reason"] = "Tampered", ["Close.Version"] = "1",
-            },
-            new { type = "OfficialPassport", number = "HACK12345", version = 1 },
-            ["/api/v1/travel-documents/{id}/check-out", "/api/v1/travel-documents/{id}/return"],
-            User: "cqu.officer-exit"),
     ];
 
     private static async Task<Guid> AddAsync<T>(AppDbContext db, T row) where T : Entity

@@ -159,6 +159,8 @@ public static class TravelDocumentsApi
         {
             return problems.Conflict("This document has a custody history and cannot be deleted; report it lost or cancel it instead.");
         }
+        // The ledger lines go explicitly, so that the audit log records their deletion too.
+        db.RemoveRange(await db.Set<CustodyEntry>().Where(e => e.DocumentId == id).ToListAsync(ct));
         db.Remove(doc);
         return await ApiVersions.SaveDeleteAsync(db, problems, ct);
     }
