@@ -152,7 +152,7 @@ public static partial class TravelDocumentRules
         {
             errors.Add(new("Reason", "Give the reason."));
         }
-        Length(errors, "Reason", reason, 500, "Reason");
+        Length(errors, "Reason", reason, 500, "Reason for the loss or cancellation");
         if (doc.Status is TravelDocumentStatus.Lost or TravelDocumentStatus.Cancelled)
         {
             errors.Add(new("", "This document is already {0}.", TravelDocumentLabels.Of(doc.Status)));
