@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
+using Waishi.Web.Features.TravelDocuments;
 using Waishi.Web.Features.Trips;
 using Waishi.Web.Platform.Api;
 using Waishi.Web.Platform.Data;
@@ -47,6 +48,7 @@ public static class WaishiSetup
         services.AddWaishiApi();
         services.AddWaishiWorkflow();
         services.AddWaishiTrips();
+        services.AddWaishiTravelDocuments();
 
         services.AddRazorPages(o =>
             {

@@ -21,7 +21,7 @@ public sealed class CrossTenantTests
         await using var app = await AppFactory.CreateAsync();
         var id = await app.WithDbAsync(async db => await line.Create(db, await CrossTenant.TenantIdAsync(db, CrossTenant.TenantB)));
         var before = await app.WithDbAsync(async db => CrossTenant.HashOfTenant(db, await CrossTenant.TenantIdAsync(db, CrossTenant.TenantB)));
-        var client = await app.SignInAsync(CrossTenant.UserA);
+        var client = await app.SignInAsync(line.User ?? CrossTenant.UserA);
         // Any form token of the user passes antiforgery: the refusal must come from the tenant check.
         var token = await client.AntiforgeryTokenAsync("/Account/Tokens");
         string Url(string template) => template.Replace("{id}", id.ToString(), StringComparison.Ordinal);

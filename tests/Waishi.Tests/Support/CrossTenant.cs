@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Waishi.Web.Features.Organisation;
 using Waishi.Web.Features.People;
+using Waishi.Web.Features.TravelDocuments;
 using Waishi.Web.Features.Trips;
 using Waishi.Web.Platform.Data;
 using Waishi.Web.Platform.Identity;
@@ -16,7 +17,8 @@ namespace Waishi.Tests.Support;
 /// into tenant B (filters lifted) and returns its id; the URLs use <c>{id}</c>. Page edits and
 /// deletes are POSTed with a valid antiforgery token and <see cref="FormFields"/>; the API edit is a
 /// PUT of <see cref="ApiBody"/> and the delete a DELETE; <see cref="ApiPosts"/> are API actions
-/// POSTed with an empty JSON object.
+/// POSTed with an empty JSON object. <see cref="User"/> replaces <see cref="CrossTenant.UserA"/> where only
+/// another role of tenant A reaches the endpoints at all.
 /// </summary>
 public sealed record CrossTenantCase(
     string Entity,
@@ -27,7 +29,8 @@ public sealed record CrossTenantCase(
     string? ApiUrl = null,
     Dictionary<string, string>? FormFields = null,
     object? ApiBody = null,
-    string[]? ApiPosts = null)
+    string[]? ApiPosts = null,
+    string? User = null)
 {
     public override string ToString() => Entity;
 }
@@ -109,6 +112,30 @@ public static class CrossTenant
             [],
             ["/Account/Tokens?handler=Revoke"],
             FormFields: PersonForm),
+        new("TravelDocument",
+            async (db, tenant) =>
+            {
+                var staff = await db.Set<StaffMember>().Where(s => s.TenantId == tenant).OrderBy(s => s.StaffNumber).FirstAsync();
+                var doc = new TravelDocument
+                {
+                    TenantId = tenant, HolderId = staff.Id, Number = "XT1234567", Type = TravelDocumentType.OfficialPassport,
+                    IssueDate = new DateOnly(2024, 1, 1), ExpiryDate = new DateOnly(2034, 1, 1), Status = TravelDocumentStatus.InCustody,
+                };
+                db.Add(new CustodyEntry { TenantId = tenant, DocumentId = doc.Id, Action = CustodyAction.Registered, ByName = "system", AtUtc = DateTime.UtcNow });
+                return await AddAsync(db, doc);
+            },
+            ["/TravelDocuments/Details/{id}", "/TravelDocuments/Edit/{id}", "/TravelDocuments/CheckOut/{id}", "/api/v1/travel-documents/{id}/ledger"],
+            ["/TravelDocuments/Edit/{id}", "/TravelDocuments/CheckOut/{id}", "/TravelDocuments/Details/{id}?handler=Return", "/TravelDocuments/Details/{id}?handler=Close"],
+            [],
+            "/api/v1/travel-documents/{id}",
+            new(PersonForm)
+            {
+                ["Form.Type"] = "OfficialPassport", ["Form.Number"] = "HACK12345", ["TripId"] = "{id}", ["Version"] = "1",
+                ["Close.Action"] = "Lost", ["Close.Reason"] = "Tampered", ["Close.Version"] = "1",
+            },
+            new { type = "OfficialPassport", number = "HACK12345", version = 1 },
+            ["/api/v1/travel-documents/{id}/check-out", "/api/v1/travel-documents/{id}/return"],
+            User: "cqu.officer-exit"),
         new("WorkflowCase",
             async (db, tenant) =>
             {

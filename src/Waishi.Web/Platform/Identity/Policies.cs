@@ -22,6 +22,10 @@ public static class Policies
     public const string Authority = "authority";
     /// <summary>Uses the trip pages: applicants, unit secretaries and heads, exit officers and directors.</summary>
     public const string Trips = "trips";
+    /// <summary>Reads the register of travel documents in custody: exit officers, directors and auditors.</summary>
+    public const string TravelDocuments = "travel-documents";
+    /// <summary>Keeps the register of travel documents: exit officers.</summary>
+    public const string TravelDocumentsEditor = "travel-documents-editor";
 
     public static readonly string[] OfficeRoles =
         [.. Roles.Officers, Roles.Director, Roles.Leader, Roles.TenantAdmin];
@@ -39,6 +43,9 @@ public static class Policies
         options.AddPolicy(PeopleEditor, p => p.RequireAuthenticatedUser().RequireClaim(WaishiClaims.Role, OfficeRoles));
         options.AddPolicy(Trips, p => p.RequireAuthenticatedUser().RequireClaim(WaishiClaims.Role,
             Roles.Applicant, Roles.UnitSecretary, Roles.UnitHead, Roles.OfficerExit, Roles.Director));
+        options.AddPolicy(TravelDocuments, p => p.RequireAuthenticatedUser().RequireClaim(WaishiClaims.Role,
+            Roles.OfficerExit, Roles.Director, Roles.Auditor));
+        options.AddPolicy(TravelDocumentsEditor, p => p.RequireAuthenticatedUser().RequireClaim(WaishiClaims.Role, Roles.OfficerExit));
         options.AddPolicy(Authority, p => p.RequireAuthenticatedUser().RequireClaim(WaishiClaims.TenantKind, nameof(Tenancy.TenantKind.Authority)));
 
         // Anything not explicitly opened to anonymous users needs a signed-in user.

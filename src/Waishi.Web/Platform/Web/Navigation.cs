@@ -24,6 +24,7 @@ public sealed class Navigation(IAuthorizationService authorization, AppDbContext
         new("people", "People", "/People/Staff", Policies.PeopleReader),
         new("units", "Organisation", "/Organisation/Units", Policies.PeopleReader),
         new("trips", "Trips", "/Trips", Policies.Trips),
+        new("travel-documents", "Travel documents", "/TravelDocuments", Policies.Staff),
         new("admin", "Administration", "/Admin/Users", Policies.TenantAdmin),
         new("audit", "Audit log", "/Audit", Policies.AuditReader),
     ];

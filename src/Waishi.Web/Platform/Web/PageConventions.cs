@@ -24,6 +24,8 @@ public static class PageConventions
         pages.AuthorizeFolder("/Jobs", Policies.TenantAdmin);
         pages.AuthorizeFolder("/Workflow/Chains", Policies.TenantAdmin);
         pages.AuthorizeFolder("/Trips", Policies.Trips);
+        // Every member of staff sees their own documents; the register's pages name their own policy.
+        pages.AuthorizeFolder("/TravelDocuments", Policies.Staff);
         foreach (var page in AnonymousPages)
         {
             pages.AllowAnonymousToPage(page);
