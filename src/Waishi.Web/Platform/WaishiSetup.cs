@@ -3,7 +3,9 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
+using Waishi.Web.Features.TripReports;
 using Waishi.Web.Features.Trips;
+using Waishi.Web.Features.Visas;
 using Waishi.Web.Platform.Api;
 using Waishi.Web.Platform.Data;
 using Waishi.Web.Platform.Demo;
@@ -47,6 +49,8 @@ public static class WaishiSetup
         services.AddWaishiApi();
         services.AddWaishiWorkflow();
         services.AddWaishiTrips();
+        services.AddWaishiVisas();
+        services.AddWaishiTripReports();
 
         services.AddRazorPages(o =>
             {
