@@ -68,8 +68,8 @@ public static class ReportLabels
 
     public static string Of(ReportStatus status) => status switch
     {
-        ReportStatus.Due => "Due",
-        ReportStatus.Overdue => "Overdue",
+        ReportStatus.Due => "To hand in",
+        ReportStatus.Overdue => "Report overdue",
         ReportStatus.Submitted => "Submitted",
         ReportStatus.Approved => "Approved",
         _ => status.ToString(),
