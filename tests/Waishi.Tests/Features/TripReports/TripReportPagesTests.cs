@@ -36,6 +36,9 @@ public sealed class TripReportPagesTests
         var client = await app.SignInAsync("cqu.applicant");
         var url = $"/TripReports/Edit/{trip.Id}";
 
+        var details = await client.GetStringAsync($"/Trips/Details/{trip.Id}");
+        Assert.Contains($"href=\"/TripReports/Details/{trip.Id}\"", details);
+        Assert.Contains($"href=\"/Visas/Trip/{trip.Id}\"", details);
         var form = await client.GetStringAsync(url);
         Assert.Contains($"value=\"{trip.DepartureDate:yyyy-MM-dd}\"", form);
         Assert.Contains("value=\"Sessions\"", form);
