@@ -45,7 +45,9 @@ public sealed class DetailsModel(AppDbContext db, TripReportWriter writer, IStri
         {
             return Forbid();
         }
-        List<FieldError> errors = report is not null && report.Version != Version ? [StaleEdit.Error] : writer.Decide(access, trip, report, approve, Comment);
+        List<FieldError> errors = report is not null && report.Version != Version
+            ? [StaleEdit.Error]
+            : await writer.DecideAsync(access, trip, report, approve, Comment, ct);
         if (errors.Count == 0)
         {
             db.ExpectVersion(report!, Version);

@@ -77,7 +77,7 @@ public sealed class EditModel(AppDbContext db, TripReportWriter writer, IStringL
         }
         if (ModelState.IsValid)
         {
-            var errors = writer.Apply(access, trip, ref report, Form, submit: Action == "submit");
+            (var errors, report) = await writer.ApplyAsync(access, trip, report, Form, submit: Action == "submit", ct);
             ModelState.AddAll("Form", errors, t);
             if (errors.Count == 0)
             {

@@ -28,11 +28,12 @@ public sealed class TripReportWriter(AppDbContext db, TimeProvider clock, Notifi
 
     /// <summary>Applies the input to the report (a new one is added to the context), checks it as a
     /// draft or a submission and, when it passes a submission, submits it.</summary>
-    public List<FieldError> Apply(TripAccess access, Trip trip, ref TripReport? report, ReportInput input, bool submit)
+    public async Task<(List<FieldError> Errors, TripReport? Report)> ApplyAsync(TripAccess access, Trip trip, TripReport? report, ReportInput input,
+        bool submit, CancellationToken ct)
     {
         if (TripReportRules.Writable(trip, report) is { } refusal)
         {
-            return [refusal];
+            return ([refusal], report);
         }
         if (report is null)
         {
@@ -50,13 +51,13 @@ public sealed class TripReportWriter(AppDbContext db, TimeProvider clock, Notifi
         errors.AddRange(submit ? TripReportRules.Submission(trip, report, Today) : TripReportRules.Draft(trip, report));
         if (errors.Count == 0 && submit)
         {
-            MarkSubmitted(access, trip, report);
+            await MarkSubmittedAsync(access, trip, report, ct);
         }
-        return errors;
+        return (errors, report);
     }
 
     /// <summary>Submits a saved report as it stands, if it passes the submission checks.</summary>
-    public List<FieldError> Submit(TripAccess access, Trip trip, TripReport? report)
+    public async Task<List<FieldError>> SubmitAsync(TripAccess access, Trip trip, TripReport? report, CancellationToken ct)
     {
         if (TripReportRules.Writable(trip, report) is { } refusal)
         {
@@ -69,22 +70,22 @@ public sealed class TripReportWriter(AppDbContext db, TimeProvider clock, Notifi
         var errors = TripReportRules.Submission(trip, report, Today);
         if (errors.Count == 0)
         {
-            MarkSubmitted(access, trip, report);
+            await MarkSubmittedAsync(access, trip, report, ct);
         }
         return errors;
     }
 
-    private void MarkSubmitted(TripAccess access, Trip trip, TripReport report)
+    private async Task MarkSubmittedAsync(TripAccess access, Trip trip, TripReport report, CancellationToken ct)
     {
         report.State = ReportState.Submitted;
         report.SubmittedUtc = clock.GetUtcNow().UtcDateTime;
         report.SubmittedByUserId = access.UserId;
         report.ReviewComment = null;
-        NotifyReviewers(trip);
+        await NotifyReviewersAsync(trip, ct);
     }
 
     /// <summary>Approves or returns a submitted report; a return needs a comment.</summary>
-    public List<FieldError> Decide(TripAccess access, Trip trip, TripReport? report, bool approve, string? comment)
+    public async Task<List<FieldError>> DecideAsync(TripAccess access, Trip trip, TripReport? report, bool approve, string? comment, CancellationToken ct)
     {
         if (!TripReportRules.CanReview(access))
         {
@@ -108,7 +109,7 @@ public sealed class TripReportWriter(AppDbContext db, TimeProvider clock, Notifi
         report.DecidedUtc = clock.GetUtcNow().UtcDateTime;
         report.DecidedByUserId = access.UserId;
         var subject = approve ? $"出访报告已通过 · Trip report approved: {trip.Title}" : $"出访报告退回修改 · Trip report returned: {trip.Title}";
-        foreach (var user in WritersOf(trip))
+        foreach (var user in await WritersOfAsync(trip, ct))
         {
             notifier.Enqueue(trip.TenantId, user, subject, comment ?? "The exit office decided on your trip report.", $"/TripReports/Details/{trip.Id}");
         }
@@ -116,15 +117,15 @@ public sealed class TripReportWriter(AppDbContext db, TimeProvider clock, Notifi
     }
 
     /// <summary>The accounts that write a trip's report: the filer and the applicant's own accounts.</summary>
-    public IEnumerable<Guid> WritersOf(Trip trip) =>
+    private Task<List<Guid>> WritersOfAsync(Trip trip, CancellationToken ct) =>
         db.Set<AppUser>().AsNoTracking().Where(u => !u.IsDisabled && (u.Id == trip.FiledByUserId || u.StaffMemberId == trip.ApplicantId))
-            .Select(u => u.Id).ToList();
+            .Select(u => u.Id).ToListAsync(ct);
 
-    private void NotifyReviewers(Trip trip)
+    private async Task NotifyReviewersAsync(Trip trip, CancellationToken ct)
     {
-        var officers = db.Set<RoleAssignment>().AsNoTracking().Where(r => r.Role == Roles.OfficerExit)
+        var officers = await db.Set<RoleAssignment>().AsNoTracking().Where(r => r.Role == Roles.OfficerExit)
             .Join(db.Set<AppUser>().Where(u => !u.IsDisabled), r => r.UserId, u => u.Id, (r, u) => u.Id)
-            .Distinct().ToList();
+            .Distinct().ToListAsync(ct);
         foreach (var officer in officers)
         {
             notifier.Enqueue(trip.TenantId, officer, $"待审出访报告 · Trip report to review: {trip.Title}",

@@ -119,7 +119,7 @@ public static class TripReportsApi
         {
             return conflict;
         }
-        var errors = writer.Apply(access, trip, ref report, input, submit: false);
+        (var errors, report) = await writer.ApplyAsync(access, trip, report, input, submit: false, ct);
         if (errors.Count > 0)
         {
             return Refused(errors, problems);
@@ -151,7 +151,7 @@ public static class TripReportsApi
         {
             return conflict;
         }
-        var errors = writer.Submit(access, trip, report);
+        var errors = await writer.SubmitAsync(access, trip, report, ct);
         return errors.Count > 0 ? Refused(errors, problems) : await PersistAsync(db, writer, trip, report!, version, problems, ct);
     }
 
@@ -179,7 +179,7 @@ public static class TripReportsApi
         {
             return problems.Conflict(refusal.Message, refusal.Arguments);
         }
-        var errors = writer.Decide(access, trip, report, approve, input.Comment);
+        var errors = await writer.DecideAsync(access, trip, report, approve, input.Comment, ct);
         return errors.Count > 0 ? Refused(errors, problems) : await PersistAsync(db, writer, trip, report!, version, problems, ct);
     }
 
