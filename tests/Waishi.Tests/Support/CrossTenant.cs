@@ -153,7 +153,7 @@ public static class CrossTenant
             },
             ["/Visas/Edit/{id}"],
             ["/Visas/Edit/{id}"],
-            [],
+            ["/Visas/Edit/{id}?handler=Delete"],
             "/api/v1/visas/{id}",
             new(PersonForm) { ["Form.CountryCode"] = "JP", ["Form.Status"] = "Refused", ["Form.VisaType"] = "Tampered" },
             new { countryCode = "JP", status = "Withdrawn", visaType = "Tampered", version = 1 }),

@@ -106,6 +106,33 @@ public sealed class EditModel(AppDbContext db, VisaWriter writer, IStringLocaliz
         return Page();
     }
 
+    /// <summary>Deletes a visa row recorded by mistake, if nobody changed it since it was shown.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id)
+    {
+        var ct = HttpContext.RequestAborted;
+        var access = await TripAccess.ForAsync(db, User, ct);
+        var visa = await writer.Visible(access).FirstOrDefaultAsync(v => v.Id == id, ct);
+        if (visa is null || await writer.TripAsync(access, visa.TripId, ct) is not { } trip)
+        {
+            return NotFound();
+        }
+        if (!VisaRules.CanEdit(access, trip))
+        {
+            return Forbid();
+        }
+        db.Remove(visa);
+        db.ExpectVersion(visa, Form.Version);
+        if (await db.TrySaveAsync(ct) is not null)
+        {
+            ModelState.AddModelError("", t[FormErrors.StaleEdit]);
+            Form = VisaInput.From(await db.Set<Visa>().AsNoTracking().FirstAsync(v => v.Id == id, ct));
+            await ShowAsync(trip, isNew: false, ct);
+            return Page();
+        }
+        TempData["Status"] = t["The visa was deleted."].Value;
+        return Redirect($"/Visas/Trip/{trip.Id}");
+    }
+
     private async Task ShowAsync(Trip trip, bool isNew, CancellationToken ct)
     {
         Trip = trip;

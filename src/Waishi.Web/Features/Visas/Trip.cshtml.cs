@@ -32,7 +32,7 @@ public sealed class TripModel(AppDbContext db, VisaWriter writer) : PageModel
         var ids = trip.Members.Select(m => m.StaffMemberId).ToList();
         People = await db.Set<StaffMember>().AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
         Missing = [.. trip.Members.OrderBy(m => m.SortOrder)
-            .SelectMany(m => trip.Destinations.Select(d => d.CountryCode).Distinct().Select(c => (m.StaffMemberId, c)))
+            .SelectMany(m => trip.Destinations.OrderBy(d => d.SortOrder).Select(d => d.CountryCode).Distinct().Select(c => (m.StaffMemberId, c)))
             .Where(p => !Visas.Any(v => v.StaffMemberId == p.StaffMemberId && v.CountryCode == p.c))];
         return Page();
     }

@@ -34,7 +34,7 @@ public static class VisaRules
         {
             errors.Add(new(nameof(VisaInput.StaffMemberId), "Choose a member of the delegation: the person chosen is not on this trip."));
         }
-        var countries = trip.Destinations.Select(d => d.CountryCode).Distinct().ToList();
+        var countries = trip.Destinations.OrderBy(d => d.SortOrder).Select(d => d.CountryCode).Distinct().ToList();
         if (!countries.Contains(visa.CountryCode))
         {
             errors.Add(new(nameof(VisaInput.CountryCode), "\"{0}\" is not a destination of this trip: choose one of {1}.",

@@ -55,6 +55,13 @@ public sealed class VisaPagesTests
             TripForms.Today.AddDays(-5).ToString("yyyy-MM-dd"), TripForms.Today.ToString("yyyy-MM-dd"), version: 1));
         Assert.Contains("This record was changed by someone else while you were editing it.", await stale.Content.ReadAsStringAsync());
         Assert.Equal(VisaStatus.Applied, (await app.WithDbAsync(db => db.Set<Visa>().SingleAsync())).Status);
+
+        // Deleted from its form, only from the current version.
+        Assert.Contains($"formaction=\"/Visas/Edit/{visa.Id}?handler=Delete\"", await officer.GetStringAsync(edit));
+        var staleDelete = await officer.PostFormAsync(edit, edit + "?handler=Delete", new() { ["Form.Version"] = "1" });
+        Assert.Contains("This record was changed by someone else while you were editing it.", await staleDelete.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.PostFormAsync(edit, edit + "?handler=Delete", new() { ["Form.Version"] = "2" })).StatusCode);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<Visa>().CountAsync()));
     }
 
     [Fact]
