@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
 using Waishi.Web.Features.TravelDocuments;
+using Waishi.Web.Features.TripReports;
 using Waishi.Web.Features.Trips;
+using Waishi.Web.Features.Visas;
 using Waishi.Web.Platform.Api;
 using Waishi.Web.Platform.Data;
 using Waishi.Web.Platform.Demo;
@@ -49,6 +51,8 @@ public static class WaishiSetup
         services.AddWaishiWorkflow();
         services.AddWaishiTrips();
         services.AddWaishiTravelDocuments();
+        services.AddWaishiVisas();
+        services.AddWaishiTripReports();
 
         services.AddRazorPages(o =>
             {

@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Waishi.Web.Features.Organisation;
 using Waishi.Web.Features.People;
 using Waishi.Web.Features.TravelDocuments;
+using Waishi.Web.Features.TripReports;
 using Waishi.Web.Features.Trips;
+using Waishi.Web.Features.Visas;
 using Waishi.Web.Platform.Data;
 using Waishi.Web.Platform.Identity;
 using Waishi.Web.Platform.Notifications;
@@ -195,7 +197,58 @@ public static class CrossTenant
                 ["Form.DepartureDate"] = "2099-01-01", ["Form.ReturnDate"] = "2099-01-02", ["Form.Reason"] = "Tampered",
                 ["Form.Destinations[0].CountryCode"] = "FR", ["Form.Destinations[0].City"] = "Paris",
             }),
+        new("Visa",
+            async (db, tenant) =>
+            {
+                var trip = await ApprovedTripAsync(db, tenant);
+                return await AddAsync(db, new Visa
+                {
+                    TenantId = tenant, TripId = trip.Id, StaffMemberId = trip.ApplicantId, CountryCode = "JP", Status = VisaStatus.ToApply,
+                });
+            },
+            ["/Visas/Edit/{id}"],
+            ["/Visas/Edit/{id}"],
+            ["/Visas/Edit/{id}?handler=Delete"],
+            "/api/v1/visas/{id}",
+            new(PersonForm) { ["Form.CountryCode"] = "JP", ["Form.Status"] = "Refused", ["Form.VisaType"] = "Tampered" },
+            new { countryCode = "JP", status = "Withdrawn", visaType = "Tampered", version = 1 }),
+        new("TripReport",
+            async (db, tenant) =>
+            {
+                var trip = await ApprovedTripAsync(db, tenant);
+                await AddAsync(db, new TripReport
+                {
+                    TenantId = tenant, TripId = trip.Id, State = ReportState.Submitted, Results = "Secret results",
+                    Days = [new TripReportDay { TenantId = tenant, Date = trip.DepartureDate!.Value, City = "Tokyo", Activity = "Talks" }],
+                });
+                // Report pages and endpoints are addressed by the trip's id, as are the trip's visa pages.
+                return trip.Id;
+            },
+            ["/TripReports/Details/{id}", "/TripReports/Edit/{id}", "/Visas/Trip/{id}", "/Visas/Edit?tripId={id}"],
+            ["/TripReports/Edit/{id}", "/TripReports/Details/{id}?handler=Approve", "/TripReports/Details/{id}?handler=Return", "/Visas/Edit"],
+            [],
+            "/api/v1/trip-reports/{id}",
+            new(PersonForm) { ["Action"] = "draft", ["Form.Results"] = "Tampered", ["Comment"] = "Tampered", ["Form.TripId"] = "{id}", ["Form.CountryCode"] = "JP" },
+            new { results = "Tampered", version = 1 },
+            ["/api/v1/trip-reports/{id}/submit", "/api/v1/trip-reports/{id}/approve", "/api/v1/trip-reports/{id}/return"]),
     ];
+
+    /// <summary>An approved trip of tenant <paramref name="tenant"/>, back a month ago.</summary>
+    private static async Task<Trip> ApprovedTripAsync(AppDbContext db, Guid tenant)
+    {
+        var staff = await db.Set<StaffMember>().Where(s => s.TenantId == tenant && s.UnitId != null).OrderBy(s => s.StaffNumber).FirstAsync();
+        var user = await db.Users.Where(u => u.TenantId == tenant).Select(u => u.Id).FirstAsync();
+        var back = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-30);
+        var trip = new Trip
+        {
+            TenantId = tenant, ApplicantId = staff.Id, FiledByUserId = user, UnitId = staff.UnitId!.Value, Title = "Cross tenant approved trip",
+            State = TripState.Approved, DepartureDate = back.AddDays(-2), ReturnDate = back,
+            Members = [new TripMember { TenantId = tenant, StaffMemberId = staff.Id, Role = DelegationRole.Leader }],
+            Destinations = [new TripDestination { TenantId = tenant, CountryCode = "JP", City = "Tokyo" }],
+        };
+        await AddAsync(db, trip);
+        return trip;
+    }
 
     private static async Task<Guid> AddAsync<T>(AppDbContext db, T row) where T : Entity
     {

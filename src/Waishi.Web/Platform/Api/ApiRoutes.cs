@@ -18,5 +18,7 @@ public static class ApiRoutes
         Features.Workflow.WorkflowApi.Map(v1);
         Features.Trips.TripsApi.Map(v1);
         Features.TravelDocuments.TravelDocumentsApi.Map(v1);
+        Features.Visas.VisasApi.Map(v1);
+        Features.TripReports.TripReportsApi.Map(v1);
     }
 }

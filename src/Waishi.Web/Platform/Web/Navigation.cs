@@ -25,6 +25,8 @@ public sealed class Navigation(IAuthorizationService authorization, AppDbContext
         new("units", "Organisation", "/Organisation/Units", Policies.PeopleReader),
         new("trips", "Trips", "/Trips", Policies.Trips),
         new("travel-documents", "Travel documents", "/TravelDocuments", Policies.Staff),
+        new("visas", "Visas", "/Visas", Policies.Trips),
+        new("trip-reports", "Trip reports", "/TripReports", Policies.Trips),
         new("admin", "Administration", "/Admin/Users", Policies.TenantAdmin),
         new("audit", "Audit log", "/Audit", Policies.AuditReader),
     ];

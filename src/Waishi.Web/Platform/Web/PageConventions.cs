@@ -26,6 +26,8 @@ public static class PageConventions
         pages.AuthorizeFolder("/Trips", Policies.Trips);
         // Every member of staff sees their own documents; the register's pages name their own policy.
         pages.AuthorizeFolder("/TravelDocuments", Policies.Staff);
+        pages.AuthorizeFolder("/Visas", Policies.Trips);
+        pages.AuthorizeFolder("/TripReports", Policies.Trips);
         foreach (var page in AnonymousPages)
         {
             pages.AllowAnonymousToPage(page);
