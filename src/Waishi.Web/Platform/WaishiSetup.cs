@@ -7,6 +7,7 @@ using Waishi.Web.Features.Trips;
 using Waishi.Web.Platform.Api;
 using Waishi.Web.Platform.Data;
 using Waishi.Web.Platform.Demo;
+using Waishi.Web.Platform.Documents;
 using Waishi.Web.Platform.Identity;
 using Waishi.Web.Platform.Jobs;
 using Waishi.Web.Platform.Localization;
@@ -47,6 +48,7 @@ public static class WaishiSetup
         services.AddWaishiApi();
         services.AddWaishiWorkflow();
         services.AddWaishiTrips();
+        services.AddWaishiDocuments();
 
         services.AddRazorPages(o =>
             {

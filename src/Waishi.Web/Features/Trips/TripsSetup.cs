@@ -8,6 +8,8 @@ public static class TripsSetup
     public static IServiceCollection AddWaishiTrips(this IServiceCollection services)
     {
         services.AddScoped<TripWriter>();
+        services.AddScoped<ApprovalDocuments>();
+        services.AddScoped<ApprovalDocumentDownload>();
         return services;
     }
 

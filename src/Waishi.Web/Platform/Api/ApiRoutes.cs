@@ -17,5 +17,6 @@ public static class ApiRoutes
         Features.Inbox.InboxApi.Map(v1);
         Features.Workflow.WorkflowApi.Map(v1);
         Features.Trips.TripsApi.Map(v1);
+        Features.Trips.ApprovalDocumentApi.Map(v1);
     }
 }
