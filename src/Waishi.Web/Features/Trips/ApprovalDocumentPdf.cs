@@ -25,9 +25,9 @@ public static class ApprovalDocumentPdf
         Field(pdf, L["Trip title"], trip.Title);
         Field(pdf, L["Trip type"], L[TripLabels.Of(trip.Type)].ToString());
         Field(pdf, L["Applying unit"], c.Unit.ToString());
-        Field(pdf, L["Destinations and cities"], string.Join("\n", c.Destinations.Select(d => d.Zh == d.En ? d.Zh : $"{d.Zh} / {d.En}")));
+        Field(pdf, L["Destinations and cities"], string.Join("\n", c.Destinations));
         Field(pdf, L["Dates"], trip.DepartureDate is { } from && trip.ReturnDate is { } to
-            ? $"{Iso(from)} — {Iso(to)} ({L["{0} days", trip.Days ?? 0]})" : null);
+            ? $"{Iso(from)} — {Iso(to)} ({L["{0} days", trip.Days ?? 0].Zh} / {L["{0} days", trip.Days ?? 0].En})" : null);
         Field(pdf, L["Purpose"], trip.Purpose);
         Field(pdf, L["Tasks"], trip.Tasks);
         Field(pdf, L["Inviting organisation"], trip.InvitingOrganisation);

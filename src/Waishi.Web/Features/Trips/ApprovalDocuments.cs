@@ -18,7 +18,7 @@ public sealed record ApprovalStep(BiText Step, string By, BiText Action, DateTim
 
 /// <summary>Everything the trip's approval document (批件) prints.</summary>
 public sealed record ApprovalContent(Trip Trip, Tenant Tenant, BiText Unit, IReadOnlyList<ApprovalMember> Members,
-    IReadOnlyList<BiText> Destinations, IReadOnlyList<ApprovalStep> History, IssuedDocument Document, string VerifyUrl);
+    IReadOnlyList<string> Destinations, IReadOnlyList<ApprovalStep> History, IssuedDocument Document, string VerifyUrl);
 
 /// <summary>
 /// The approval document of a trip: issued (registered with a verification code) when the trip is
@@ -43,7 +43,7 @@ public sealed class ApprovalDocuments(DocumentRegister register, CjkFont font, I
             : await db.Set<TripDestination>().IgnoreQueryFilters().Where(d => d.TripId == trip.Id && d.TenantId == trip.TenantId).ToListAsync(ct);
         var facts = new DocumentFacts(
             string.Join("; ", members.Select(m => m.Name.ToString())),
-            string.Join("; ", destinations.OrderBy(d => d.SortOrder).Select(d => $"{Bilingual.Of(() => Country(d.CountryCode))} {d.City}")),
+            string.Join("; ", destinations.OrderBy(d => d.SortOrder).Select(d => $"{Country(d.CountryCode)} {d.City}")),
             trip.DepartureDate, trip.ReturnDate);
         return await register.EnsureAsync(db, trip.TenantId, DocumentKinds.TripApproval, trip.Id, trip.Number, facts, ct);
     }
@@ -56,7 +56,7 @@ public sealed class ApprovalDocuments(DocumentRegister register, CjkFont font, I
             .FirstOrDefaultAsync(u => u.Id == trip.UnitId && u.TenantId == trip.TenantId, ct);
         var destinations = trip.Destinations.OrderBy(d => d.SortOrder)
             .GroupBy(d => d.CountryCode)
-            .Select(g => { var c = Bilingual.Of(() => Country(g.Key)); var cities = string.Join(", ", g.Select(d => d.City)); return new BiText($"{c.Zh} {cities}", $"{c.En} {cities}"); })
+            .Select(g => $"{Country(g.Key)}: {string.Join(", ", g.Select(d => d.City))}")
             .ToList();
         return new ApprovalContent(trip, tenant, unit is null ? new BiText("", "") : new BiText(unit.NameZh, unit.NameEn),
             await MembersAsync(db, trip, ct), destinations, await HistoryAsync(db, trip, ct), document, verifyUrl);
@@ -74,7 +74,7 @@ public sealed class ApprovalDocuments(DocumentRegister register, CjkFont font, I
         var unitIds = people.Values.Where(p => p.UnitId != null).Select(p => p.UnitId!.Value).Distinct().ToList();
         var units = await db.Set<OrgUnit>().IgnoreQueryFilters().AsNoTracking()
             .Where(u => unitIds.Contains(u.Id) && u.TenantId == trip.TenantId).ToDictionaryAsync(u => u.Id, ct);
-        var l = new Bilingual(localizer);
+        var t = new Bilingual(localizer);
         return [.. members.OrderBy(m => m.SortOrder).Select(m =>
         {
             var person = people.GetValueOrDefault(m.StaffMemberId);
@@ -82,7 +82,7 @@ public sealed class ApprovalDocuments(DocumentRegister register, CjkFont font, I
             return new ApprovalMember(
                 new BiText(person?.NameZh ?? "", person?.NameEn ?? person?.NameZh ?? ""),
                 unit is null ? new BiText("", "") : new BiText(unit.NameZh, unit.NameEn),
-                person?.Title, l[TripLabels.Of(m.Role)]);
+                person?.Title, t[TripLabels.Of(m.Role)]);
         })];
     }
 
@@ -100,39 +100,40 @@ public sealed class ApprovalDocuments(DocumentRegister register, CjkFont font, I
         var shown = new[] { WorkflowAction.Submit, WorkflowAction.Resubmit, WorkflowAction.Approve };
         var entries = await db.Set<WorkflowEntry>().IgnoreQueryFilters().AsNoTracking()
             .Where(e => e.CaseId == caseId && shown.Contains(e.Action)).OrderBy(e => e.AtUtc).ToListAsync(ct);
-        var l = new Bilingual(localizer);
+        var t = new Bilingual(localizer);
         return [.. entries.Select(e => new ApprovalStep(
             e.Action == WorkflowAction.Approve && steps.TryGetValue(e.Step, out var role)
                 ? Bilingual.Of(() => Platform.Localization.RoleNames.Of(role, localizer))
-                : l["Applicant"],
+                : t["Applicant"],
             e.UserName,
             e.Action switch
             {
-                WorkflowAction.Approve => l["Approved"],
-                WorkflowAction.Resubmit => l["Resubmitted"],
-                _ => l["Submitted"],
+                WorkflowAction.Approve => t["Approved"],
+                WorkflowAction.Resubmit => t["Resubmitted"],
+                _ => t["Submitted"],
             },
             e.AtUtc, e.Comment))];
     }
 
-    /// <summary>The name of a country or region in the current language; Hong Kong, Macao and Taiwan as regions of China.</summary>
-    private string Country(string code) => code.ToUpperInvariant() switch
+    /// <summary>The Chinese and English names of a country or region; Hong Kong, Macao and Taiwan as regions of China.</summary>
+    private BiText Country(string code)
     {
-        "HK" => localizer["Hong Kong, China"],
-        "MO" => localizer["Macao, China"],
-        "TW" => localizer["Taiwan, China"],
-        var c => RegionName(c),
-    };
-
-    private static string RegionName(string code)
-    {
+        var t = new Bilingual(localizer);
+        switch (code.ToUpperInvariant())
+        {
+            case "HK": return t["Hong Kong, China"];
+            case "MO": return t["Macao, China"];
+            case "TW": return t["Taiwan, China"];
+        }
         try
         {
-            return new RegionInfo(code).DisplayName;
+            // DisplayName is in the UI language of the thread that first asks; EnglishName always English.
+            var english = new RegionInfo(code).EnglishName;
+            return new BiText(Bilingual.Of(() => new RegionInfo(code).DisplayName).Zh, english);
         }
         catch (ArgumentException)
         {
-            return code;
+            return new BiText(code, code);
         }
     }
 }

@@ -12,7 +12,7 @@ public readonly record struct BiText(string Zh, string En)
 }
 
 /// <summary>
-/// A document is printed in both languages whatever the reader's UI language: <c>L["English"]</c>
+/// A document is printed in both languages whatever the reader's UI language: an indexer call with the English text
 /// gives the English key and its zh-CN translation together.
 /// </summary>
 public sealed class Bilingual(IStringLocalizer localizer)
