@@ -32,23 +32,32 @@ public sealed class ApprovalDocumentDownload(ApprovalDocuments documents, IConfi
         {
             return new(ApprovalDownloadStatus.NotApproved, trip.State);
         }
-        var document = await documents.EnsureIssuedAsync(db, trip, ct);
-        if (db.Entry(document).State == EntityState.Added)
-        {
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException)
-            {
-                // Two first downloads at once: the other one issued the document.
-                db.ChangeTracker.Clear();
-                document = await DocumentRegister.CurrentAsync(db, DocumentKinds.TripApproval, trip.Id, ct)
-                    ?? throw new InvalidOperationException($"The approval document of trip {trip.Id} could not be issued.");
-            }
-        }
+        var document = await IssueAsync(db, trip, ct);
         var content = await documents.LoadAsync(db, trip, document, DocumentsSetup.VerifyUrl(configuration, request, document.Code), ct);
         var pdf = documents.Render(content);
         return new(ApprovalDownloadStatus.Ready, trip.State, pdf, $"approval-{document.Number}.pdf");
+    }
+
+    /// <summary>The trip's document, issued and saved now if it has none. A unique number or code
+    /// taken at the same moment by another request is resolved by looking again.</summary>
+    private async Task<IssuedDocument> IssueAsync(AppDbContext db, Trip trip, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var document = await documents.EnsureIssuedAsync(db, trip, ct);
+            if (db.Entry(document).State != EntityState.Added)
+            {
+                return document;
+            }
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return document;
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 }

@@ -102,6 +102,23 @@ public sealed class ApprovalDocumentTests
     }
 
     [Fact]
+    public async Task Simultaneous_first_downloads_issue_one_document_and_print_the_same_code()
+    {
+        await using var app = await AppFactory.CreateAsync();
+        var (trip, _) = await ApprovedTripAsync(app);
+        var clients = new[] { await app.SignInAsync("cqu.applicant"), await app.SignInAsync("cqu.officer-exit"), await app.SignInAsync("cqu.director") };
+
+        var responses = await Task.WhenAll(clients.Select(c => c.GetAsync($"/Trips/{trip.Id}/ApprovalDocument")));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var document = await app.WithDbAsync(db => db.Set<IssuedDocument>().SingleAsync());
+        foreach (var response in responses)
+        {
+            Assert.Contains(VerificationCode.Format(document.Code), Text(await response.Content.ReadAsByteArrayAsync()));
+        }
+    }
+
+    [Fact]
     public async Task The_approval_history_names_who_approved_each_step_and_when()
     {
         await using var app = await AppFactory.CreateAsync();
