@@ -120,26 +120,6 @@ public static class CrossTenant
             ["/Workflow/Case/{id}"],
             [],
             FormFields: new() { ["Form.Action"] = "Reject", ["Form.Step"] = "1", ["Form.Version"] = "1", ["Form.Comment"] = "Tampered" }),
-        new("Trip",
-            async (db, tenant) =>
-            {
-                var staff = await db.Set<StaffMember>().Where(s => s.TenantId == tenant && s.UnitId != null).OrderBy(s => s.StaffNumber).FirstAsync();
-                var user = await db.Users.Where(u => u.TenantId == tenant).Select(u => u.Id).FirstAsync();
-                var trip = new Trip
-                {
-                    TenantId = tenant, ApplicantId = staff.Id, FiledByUserId = user, UnitId = staff.UnitId!.Value, Title = "Cross tenant trip",
-                    Members = [new TripMember { TenantId = tenant, StaffMemberId = staff.Id, Role = DelegationRole.Leader }],
-                };
-                db.Add(new TripLetter { TenantId = tenant, TripId = trip.Id, FileName = "x.pdf", ContentType = "application/pdf", Content = [0x25], Size = 1 });
-                return await AddAsync(db, trip);
-            },
-            ["/Trips/Details/{id}", "/Trips/Edit/{id}", "/Trips/Details/{id}?handler=Letter"],
-            ["/Trips/Edit/{id}"],
-            [],
-            "/api/v1/trips/{id}",
-            new(PersonForm) { ["Action"] = "draft", ["Form.Title"] = "Tampered" },
-            new { title = "Tampered", version = 1 },
-            ["/api/v1/trips/{id}/submit"]),
         // The approval document of an approved trip of tenant B, already issued: the id is the trip's.
         new("IssuedDocument",
             async (db, tenant) =>
@@ -163,6 +143,26 @@ public static class CrossTenant
             ["/Trips/{id}/ApprovalDocument", "/api/v1/trips/{id}/approval-document"],
             [],
             []),
+        new("Trip",
+            async (db, tenant) =>
+            {
+                var staff = await db.Set<StaffMember>().Where(s => s.TenantId == tenant && s.UnitId != null).OrderBy(s => s.StaffNumber).FirstAsync();
+                var user = await db.Users.Where(u => u.TenantId == tenant).Select(u => u.Id).FirstAsync();
+                var trip = new Trip
+                {
+                    TenantId = tenant, ApplicantId = staff.Id, FiledByUserId = user, UnitId = staff.UnitId!.Value, Title = "Cross tenant trip",
+                    Members = [new TripMember { TenantId = tenant, StaffMemberId = staff.Id, Role = DelegationRole.Leader }],
+                };
+                db.Add(new TripLetter { TenantId = tenant, TripId = trip.Id, FileName = "x.pdf", ContentType = "application/pdf", Content = [0x25], Size = 1 });
+                return await AddAsync(db, trip);
+            },
+            ["/Trips/Details/{id}", "/Trips/Edit/{id}", "/Trips/Details/{id}?handler=Letter"],
+            ["/Trips/Edit/{id}"],
+            [],
+            "/api/v1/trips/{id}",
+            new(PersonForm) { ["Action"] = "draft", ["Form.Title"] = "Tampered" },
+            new { title = "Tampered", version = 1 },
+            ["/api/v1/trips/{id}/submit"]),
     ];
 
     private static async Task<Guid> AddAsync<T>(AppDbContext db, T row) where T : Entity

@@ -48,6 +48,14 @@ public sealed class ApprovalDocuments(DocumentRegister register, CjkFont font, I
         return await register.EnsureAsync(db, trip.TenantId, DocumentKinds.TripApproval, trip.Id, trip.Number, facts, ct);
     }
 
+    /// <summary>After an approved amendment: revokes the trip's document (its code then verifies as
+    /// revoked) and stages a new one with a new code and the number suffixed "-2", "-3" …; the caller saves.</summary>
+    public async Task<IssuedDocument> ReissueAsync(AppDbContext db, Trip trip, CancellationToken ct)
+    {
+        await register.RevokeAsync(db, DocumentKinds.TripApproval, trip.Id, ct);
+        return await EnsureIssuedAsync(db, trip, ct);
+    }
+
     /// <summary>What the document prints, read from the trip (with its collections), its case and the register entry.</summary>
     public async Task<ApprovalContent> LoadAsync(AppDbContext db, Trip trip, IssuedDocument document, string verifyUrl, CancellationToken ct)
     {

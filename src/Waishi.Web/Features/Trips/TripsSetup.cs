@@ -7,9 +7,9 @@ public static class TripsSetup
 
     public static IServiceCollection AddWaishiTrips(this IServiceCollection services)
     {
-        services.AddScoped<TripWriter>();
         services.AddScoped<ApprovalDocuments>();
         services.AddScoped<ApprovalDocumentDownload>();
+        services.AddScoped<TripWriter>();
         return services;
     }
 

@@ -17,9 +17,15 @@ public sealed class DocumentRegister(TimeProvider clock)
         var staged = db.ChangeTracker.Entries<IssuedDocument>()
             .Where(e => e.State == EntityState.Added && e.Entity.Kind == kind && e.Entity.SubjectId == subjectId && !e.Entity.Revoked)
             .Select(e => e.Entity).FirstOrDefault();
-        return staged ?? await db.Set<IssuedDocument>()
+        if (staged is not null)
+        {
+            return staged;
+        }
+        // Revoked is checked again on the loaded rows: a revocation staged in this context is not saved yet.
+        var saved = await db.Set<IssuedDocument>()
             .Where(d => d.Kind == kind && d.SubjectId == subjectId && !d.Revoked)
-            .OrderByDescending(d => d.IssuedUtc).FirstOrDefaultAsync(ct);
+            .OrderByDescending(d => d.IssuedUtc).ToListAsync(ct);
+        return saved.FirstOrDefault(d => !d.Revoked);
     }
 
     /// <summary>

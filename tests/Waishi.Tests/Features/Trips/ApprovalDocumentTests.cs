@@ -210,4 +210,35 @@ public sealed class ApprovalDocumentTests
         loaded.State = TripState.Withdrawn;
         await Assert.ThrowsAsync<InvalidOperationException>(() => documents.EnsureIssuedAsync(db, loaded, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Reissuing_after_an_amendment_revokes_the_old_code_and_prints_a_new_one()
+    {
+        await using var app = await AppFactory.CreateAsync();
+        var (trip, _) = await ApprovedTripAsync(app);
+        var client = await app.SignInAsync("cqu.applicant");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/Trips/{trip.Id}/ApprovalDocument")).StatusCode);
+        var old = await app.WithDbAsync(db => db.Set<IssuedDocument>().SingleAsync());
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            using var _ = scope.ServiceProvider.GetRequiredService<TenantContext>().AsSystem();
+            var db = scope.ServiceProvider.GetRequiredService<Waishi.Web.Platform.Data.AppDbContext>();
+            var loaded = await db.Set<Trip>().Include(t => t.Members).Include(t => t.Destinations).SingleAsync(t => t.Id == trip.Id);
+            await scope.ServiceProvider.GetRequiredService<ApprovalDocuments>().ReissueAsync(db, loaded, CancellationToken.None);
+            await db.SaveChangesAsync();
+        }
+
+        var documents = await app.WithDbAsync(db => db.Set<IssuedDocument>().OrderBy(d => d.IssuedUtc).ToListAsync());
+        Assert.Equal(2, documents.Count);
+        Assert.True(documents.Single(d => d.Id == old.Id).Revoked);
+        var current = documents.Single(d => d.Id != old.Id);
+        Assert.Equal("2026-0042-2", current.Number);
+        Assert.NotEqual(old.Code, current.Code);
+        var text = Text(await client.GetByteArrayAsync($"/Trips/{trip.Id}/ApprovalDocument"));
+        Assert.Contains(VerificationCode.Format(current.Code), text);
+        Assert.DoesNotContain(VerificationCode.Format(old.Code), text);
+        var verify = await (await app.NewClient().GetAsync("/Public/Verify?code=" + old.Code)).Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"revoked\"", verify);
+    }
 }
