@@ -174,7 +174,7 @@ public sealed class ApprovalDocumentTests
 
     [Theory]
     [InlineData("cqupt.officer-exit")] // another tenant
-    [InlineData("cqu.security-officer")] // same tenant, but not one who sees the trip
+    [InlineData("cqu.officer-global")] // same tenant, but not one who sees the trip
     public async Task Those_who_may_not_see_the_trip_get_404_and_nothing_is_issued(string user)
     {
         await using var app = await AppFactory.CreateAsync();
