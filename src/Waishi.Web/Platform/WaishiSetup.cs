@@ -10,6 +10,7 @@ using Waishi.Web.Features.Visas;
 using Waishi.Web.Platform.Api;
 using Waishi.Web.Platform.Data;
 using Waishi.Web.Platform.Demo;
+using Waishi.Web.Platform.Documents;
 using Waishi.Web.Platform.Identity;
 using Waishi.Web.Platform.Jobs;
 using Waishi.Web.Platform.Localization;
@@ -53,6 +54,7 @@ public static class WaishiSetup
         services.AddWaishiTravelDocuments();
         services.AddWaishiVisas();
         services.AddWaishiTripReports();
+        services.AddWaishiDocuments();
 
         services.AddRazorPages(o =>
             {

@@ -19,7 +19,7 @@ public sealed class EndpointSweepTests
     /// <summary>The only endpoints open to anonymous users (route patterns).</summary>
     private static readonly HashSet<string> AnonymousAllowList = new(StringComparer.OrdinalIgnoreCase)
     {
-        "/Account/SignIn", "/Account/Denied", "/Account/Culture", "/Error", "/Public/Notices", "/health",
+        "/Account/SignIn", "/Account/Denied", "/Account/Culture", "/Error", "/Public/Notices", "/Public/Verify", "/health",
     };
 
     private static readonly HashSet<string> KnownPolicies = [.. typeof(Policies)

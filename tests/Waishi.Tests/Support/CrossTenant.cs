@@ -149,6 +149,29 @@ public static class CrossTenant
             ["/Workflow/Case/{id}"],
             [],
             FormFields: new() { ["Form.Action"] = "Reject", ["Form.Step"] = "1", ["Form.Version"] = "1", ["Form.Comment"] = "Tampered" }),
+        // The approval document of an approved trip of tenant B, already issued: the id is the trip's.
+        new("IssuedDocument",
+            async (db, tenant) =>
+            {
+                var staff = await db.Set<StaffMember>().Where(s => s.TenantId == tenant && s.UnitId != null).OrderBy(s => s.StaffNumber).FirstAsync();
+                var user = await db.Users.Where(u => u.TenantId == tenant).Select(u => u.Id).FirstAsync();
+                var trip = new Trip
+                {
+                    TenantId = tenant, ApplicantId = staff.Id, FiledByUserId = user, UnitId = staff.UnitId!.Value, Title = "Cross tenant trip",
+                    State = TripState.Approved, DepartureDate = new DateOnly(2027, 3, 1), ReturnDate = new DateOnly(2027, 3, 5),
+                    Members = [new TripMember { TenantId = tenant, StaffMemberId = staff.Id, Role = DelegationRole.Leader }],
+                };
+                db.Add(new Waishi.Web.Platform.Documents.IssuedDocument
+                {
+                    TenantId = tenant, Kind = Waishi.Web.Platform.Documents.DocumentKinds.TripApproval, Number = "XT-0001",
+                    Code = Waishi.Web.Platform.Documents.VerificationCode.New(), SubjectId = trip.Id, IssuerZh = "跨租户", IssuerEn = "Cross tenant",
+                    Names = staff.NameZh, IssuedUtc = DateTime.UtcNow,
+                });
+                return await AddAsync(db, trip);
+            },
+            ["/Trips/{id}/ApprovalDocument", "/api/v1/trips/{id}/approval-document"],
+            [],
+            []),
         new("Trip",
             async (db, tenant) =>
             {

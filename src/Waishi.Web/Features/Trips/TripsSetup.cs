@@ -7,6 +7,8 @@ public static class TripsSetup
 
     public static IServiceCollection AddWaishiTrips(this IServiceCollection services)
     {
+        services.AddScoped<ApprovalDocuments>();
+        services.AddScoped<ApprovalDocumentDownload>();
         services.AddScoped<TripWriter>();
         services.AddScoped<TripApproval>();
         services.AddScoped<TripAmendments>();

@@ -20,5 +20,6 @@ public static class ApiRoutes
         Features.TravelDocuments.TravelDocumentsApi.Map(v1);
         Features.Visas.VisasApi.Map(v1);
         Features.TripReports.TripReportsApi.Map(v1);
+        Features.Trips.ApprovalDocumentApi.Map(v1);
     }
 }

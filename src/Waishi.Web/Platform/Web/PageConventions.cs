@@ -11,7 +11,7 @@ public static class PageConventions
 {
     public static readonly string[] AnonymousPages =
     [
-        "/Account/SignIn", "/Account/Denied", "/Account/Culture", "/Error", "/Public/Notices",
+        "/Account/SignIn", "/Account/Denied", "/Account/Culture", "/Error", "/Public/Notices", "/Public/Verify",
     ];
 
     public static void Apply(PageConventionCollection pages)
