@@ -143,31 +143,42 @@ public sealed class TripApproval(AppDbContext db, WorkflowEngine engine, TimePro
 
     /// <summary>Moves trips whose publicity period has ended to final approval and tells the filer.
     /// Returns how many were approved.</summary>
-    public static async Task<int> EndPublicityAsync(AppDbContext db, Notifier notifier, DateOnly today, DateTime nowUtc, CancellationToken ct)
+    public static async Task<int> EndPublicityAsync(AppDbContext db, Notifier notifier, ApprovalDocuments documents, DateOnly today,
+        DateTime nowUtc, CancellationToken ct)
     {
         var due = await db.Set<Trip>().IgnoreQueryFilters()
             .Where(t => t.State == TripState.Publicity && t.PublicityEndsOn != null && t.PublicityEndsOn < today)
             .OrderBy(t => t.PublicityEndsOn).Take(500).ToListAsync(ct);
         foreach (var trip in due)
         {
-            Approve(trip, nowUtc, notifier);
+            await ApproveAsync(db, trip, nowUtc, notifier, documents, ct);
         }
         await db.SaveChangesAsync(ct);
         return due.Count;
     }
 
-    internal static void Approve(Trip trip, DateTime nowUtc, Notifier notifier)
+    /// <summary>Final approval: the trip is approved, its approval document (批件) issued and its filer told.</summary>
+    internal static async Task ApproveAsync(AppDbContext db, Trip trip, DateTime nowUtc, Notifier notifier, ApprovalDocuments documents, CancellationToken ct)
     {
         trip.State = TripState.Approved;
         trip.ApprovedUtc = nowUtc;
         trip.PublicityEndsOn ??= DateOnly.FromDateTime(nowUtc);
         notifier.Enqueue(trip.TenantId, trip.FiledByUserId, $"出访已批准 · Trip approved: {trip.Number} {trip.Title}",
             "The publicity period ended without objection: the trip is approved.", $"/Trips/Details/{trip.Id}", $"trip-approved:{trip.Id:N}");
+        await documents.EnsureIssuedAsync(db, trip, ct);
     }
 }
 
+/// <summary>Told when an approved amendment changed a trip's dates, destinations or members (in the
+/// same unit of work, not saved yet): travel documents move their return due date, for instance.</summary>
+public interface ITripTermsChanged
+{
+    Task OnTermsChangedAsync(Trip trip, CancellationToken ct);
+}
+
 /// <summary>Keeps trips and amendments in step with their cases, and names the people of a trip.</summary>
-public sealed class TripCases(AppDbContext db, TimeProvider clock, Notifier notifier) : IWorkflowSubject
+public sealed class TripCases(AppDbContext db, TimeProvider clock, Notifier notifier, ApprovalDocuments documents,
+    IEnumerable<ITripTermsChanged> listeners) : IWorkflowSubject
 {
     public bool Handles(string caseType) => caseType is CaseTypes.Trip or CaseTypes.TripAmendment;
 
@@ -204,7 +215,7 @@ public sealed class TripCases(AppDbContext db, TimeProvider clock, Notifier noti
                     .FirstOrDefaultAsync(p => p.TenantId == c.TenantId, ct) ?? TripPolicy.Defaults();
                 if (policy.PublicityWorkingDays <= 0)
                 {
-                    TripApproval.Approve(trip, clock.GetUtcNow().UtcDateTime, notifier);
+                    await TripApproval.ApproveAsync(db, trip, clock.GetUtcNow().UtcDateTime, notifier, documents, ct);
                 }
                 else
                 {
@@ -240,6 +251,14 @@ public sealed class TripCases(AppDbContext db, TimeProvider clock, Notifier noti
             TripTerms.FromJson(amendment.After).ApplyTo(trip, db);
             // Changing only rows must still bump the trip's version.
             db.Entry(trip).Property(t => t.Title).IsModified = true;
+            if (trip.State == TripState.Approved)
+            {
+                await documents.ReissueAsync(db, trip, ct);
+            }
+            foreach (var listener in listeners)
+            {
+                await listener.OnTermsChangedAsync(trip, ct);
+            }
         }
     }
 
@@ -294,7 +313,8 @@ public sealed class TripPublicityJob : Platform.Jobs.IRecurringJob
     {
         var db = run.Services.GetRequiredService<AppDbContext>();
         var clock = run.Services.GetRequiredService<TimeProvider>();
-        await TripApproval.EndPublicityAsync(db, run.Services.GetRequiredService<Notifier>(), TripsSetup.Today(clock),
+        await TripApproval.EndPublicityAsync(db, run.Services.GetRequiredService<Notifier>(),
+            run.Services.GetRequiredService<ApprovalDocuments>(), TripsSetup.Today(clock),
             clock.GetUtcNow().UtcDateTime, ct);
     }
 }

@@ -5,8 +5,10 @@ using Waishi.Tests.Api;
 using Waishi.Tests.Platform.Workflow;
 using Waishi.Tests.Support;
 using Waishi.Web.Features.People;
+using Waishi.Web.Features.TravelDocuments;
 using Waishi.Web.Features.Trips;
 using Waishi.Web.Platform.Data;
+using Waishi.Web.Platform.Documents;
 using Waishi.Web.Platform.Identity;
 using Waishi.Web.Platform.Notifications;
 using Waishi.Web.Platform.Tenancy;
@@ -60,7 +62,8 @@ public sealed class TripApprovalTests
         await using var scope = app.Services.CreateAsyncScope();
         using var _ = scope.ServiceProvider.GetRequiredService<TenantContext>().AsSystem();
         return await TripApproval.EndPublicityAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(),
-            scope.ServiceProvider.GetRequiredService<Notifier>(), today, DateTime.UtcNow, CancellationToken.None);
+            scope.ServiceProvider.GetRequiredService<Notifier>(), scope.ServiceProvider.GetRequiredService<ApprovalDocuments>(),
+            today, DateTime.UtcNow, CancellationToken.None);
     }
 
     [Fact]
@@ -118,6 +121,8 @@ public sealed class TripApprovalTests
         Assert.Equal(1, await app.WithDbAsync(db => db.Set<OutboxMessage>()
             .CountAsync(m => m.RecipientUserId == people.ApplicantUserId && m.DeduplicationKey == $"trip-approved:{trip.Id:N}")));
         Assert.DoesNotContain(revised.Number!, await app.CreateClient().GetStringAsync("/Public/Notices"));
+        var document = await app.WithDbAsync(db => db.Set<IssuedDocument>().SingleAsync(d => d.SubjectId == trip.Id));
+        Assert.False(document.Revoked);
 
         var details = await applicant.GetStringAsync($"/Trips/Details/{trip.Id}");
         Assert.Contains("Add the second day&#x27;s meetings.", details);
@@ -220,6 +225,19 @@ public sealed class TripApprovalTests
         trip = await TripAsync(app, trip.Id);
         Assert.Equal(TripState.Approved, trip.State);
 
+        var passport = await app.WithDbAsync(async db =>
+        {
+            var document = new TravelDocument
+            {
+                TenantId = people.TenantId, Type = TravelDocumentType.OfficialPassport, Number = "E12345678", HolderId = people.Applicant.Id,
+                IssueDate = TripForms.Today.AddYears(-1), ExpiryDate = TripForms.Today.AddYears(5), Status = TravelDocumentStatus.CheckedOut,
+                TripId = trip.Id, ReturnDue = departure.AddDays(4 + 7), CreatedUtc = DateTime.UtcNow,
+            };
+            db.Add(document);
+            await db.SaveChangesAsync();
+            return document.Id;
+        });
+
         var url = $"/Trips/Amend/{trip.Id}";
         Assert.Contains("Tokyo", await applicant.GetStringAsync(url));
         var same = new Dictionary<string, string>
@@ -259,6 +277,12 @@ public sealed class TripApprovalTests
         Assert.Equal(departure.AddDays(5), amended.ReturnDate);
         Assert.Equal(["Tokyo", "Osaka"], amended.Destinations.OrderBy(d => d.SortOrder).Select(d => d.City));
         Assert.Equal(AmendmentState.Approved, (await app.WithDbAsync(db => db.Set<TripAmendment>().SingleAsync())).State);
+        // The approval document of the old terms is revoked and one of the new terms issued.
+        var documents = await app.WithDbAsync(db => db.Set<IssuedDocument>().Where(d => d.SubjectId == trip.Id).OrderBy(d => d.IssuedUtc).ToListAsync());
+        Assert.Equal([true, false], documents.Select(d => d.Revoked));
+        Assert.Equal(departure.AddDays(5), documents[1].EndDate);
+        // The passport checked out for the trip is due back after the new return date.
+        Assert.Equal(departure.AddDays(5 + 7), await app.WithDbAsync(db => db.Set<TravelDocument>().Where(d => d.Id == passport).Select(d => d.ReturnDue).SingleAsync()));
 
         var details = await applicant.GetStringAsync($"/Trips/Details/{trip.Id}");
         Assert.Contains("A workshop in Osaka was added on the last day.", details);
