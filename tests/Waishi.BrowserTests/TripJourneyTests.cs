@@ -54,10 +54,11 @@ public sealed class TripJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
     }
 
     [Fact]
-    public async Task A_trip_is_filed_returned_fixed_approved_through_publicity_and_finally_approved()
+    public async Task A_trip_is_filed_returned_fixed_approved_through_publicity_the_passport_goes_out_and_back_and_the_report_is_filed()
     {
         var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime.AddHours(8));
         var departure = today.AddDays(45);
+        var applicantId = await WithDbAsync(db => db.Users.Where(u => u.UserName == "cqu.applicant").Select(u => u.StaffMemberId!.Value).SingleAsync());
         var colleague = await WithDbAsync(async db =>
         {
             var applicant = await db.Users.Where(u => u.UserName == "cqu.applicant").Select(u => u.StaffMemberId).SingleAsync();
@@ -96,6 +97,7 @@ public sealed class TripJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Expect(page.GetByTestId("members")).ToContainTextAsync(colleague.NameEn ?? colleague.NameZh);
         var number = await page.GetByTestId("number").InnerTextAsync();
         var tripUrl = page.Url;
+        var tripId = Guid.Parse(tripUrl.Split('/').Last());
 
         // The unit head returns it with a comment; the applicant fixes it and submits again.
         await DecideAsync("cqu.unit-head", number, "Return", "Say which paper you present.");
@@ -126,5 +128,47 @@ public sealed class TripJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Expect(page.GetByTestId("state")).ToHaveTextAsync("Approved");
         await visitor.ReloadAsync();
         await Expect(visitor.GetByText(number)).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("approval-document")).ToBeVisibleAsync();
+
+        // The exit officer registers the applicant's official passport and checks it out for the trip.
+        var officer = await AsAsync("cqu.officer-exit");
+        await officer.GotoAsync("/TravelDocuments/Create");
+        await officer.Locator("#Form_Type").SelectOptionAsync("OfficialPassport");
+        await officer.Locator("#Form_Number").FillAsync("E98765432");
+        await officer.Locator("#Form_HolderId").SelectOptionAsync(applicantId.ToString());
+        var now = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        await officer.Locator("#Form_IssueDate").FillAsync(now.AddYears(-2).ToString("yyyy-MM-dd"));
+        await officer.Locator("#Form_ExpiryDate").FillAsync(now.AddYears(8).ToString("yyyy-MM-dd"));
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(officer.GetByTestId("status")).ToHaveTextAsync("In custody");
+        await officer.GetByTestId("check-out").ClickAsync();
+        await officer.Locator("#TripId").SelectOptionAsync(tripId.ToString());
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Check out" }).ClickAsync();
+        await Expect(officer.GetByTestId("status")).ToHaveTextAsync("Checked out");
+        await Expect(officer.GetByTestId("due")).ToContainTextAsync(departure.AddDays(4 + 7).ToString("yyyy-MM-dd"));
+        var documentUrl = officer.Url;
+
+        // The delegation travels and comes back; a few days later the passport is handed back.
+        app.Clock.Advance(TimeSpan.FromDays(45));
+        officer = await AsAsync("cqu.officer-exit");
+        await officer.GotoAsync(documentUrl);
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Record the return" }).ClickAsync();
+        await Expect(officer.GetByTestId("status")).ToHaveTextAsync("In custody");
+        await Expect(officer.GetByTestId("ledger")).ToContainTextAsync("Returned");
+
+        // The applicant writes the trip report and the exit officer approves it; it is published.
+        page = await AsAsync("cqu.applicant");
+        await page.GotoAsync(tripUrl);
+        await page.GetByTestId("trip-sections").GetByRole(AriaRole.Link, new() { Name = "Trip report" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Write the report" }).ClickAsync();
+        await page.Locator("#Form_Results").FillAsync("Presented the paper; agreed a joint workshop with the host lab.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit", Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("report-state")).ToHaveTextAsync("Submitted");
+        officer = await AsAsync("cqu.officer-exit");
+        await officer.GotoAsync(page.Url);
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Approve and publish" }).ClickAsync();
+        await Expect(officer.GetByTestId("report-state")).ToHaveTextAsync("Approved");
+        await visitor.ReloadAsync();
+        await Expect(visitor.Locator("body")).ToContainTextAsync("agreed a joint workshop");
     }
 }
