@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
+using Waishi.Web.Features.OutboundPlans;
 using Waishi.Web.Features.Trips;
 using Waishi.Web.Platform.Api;
 using Waishi.Web.Platform.Data;
@@ -47,6 +48,7 @@ public static class WaishiSetup
         services.AddWaishiApi();
         services.AddWaishiWorkflow();
         services.AddWaishiTrips();
+        services.AddWaishiOutboundPlans();
 
         services.AddRazorPages(o =>
             {
@@ -93,6 +95,7 @@ public static class WaishiSetup
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Policies.SignedIn);
         Api.ApiRoutes.Map(app);
+        Features.TripCalendar.CalendarFeed.Map(app);
         return app;
     }
 }

@@ -17,5 +17,7 @@ public static class ApiRoutes
         Features.Inbox.InboxApi.Map(v1);
         Features.Workflow.WorkflowApi.Map(v1);
         Features.Trips.TripsApi.Map(v1);
+        Features.OutboundPlans.OutboundPlansApi.Map(v1);
+        Features.TripCalendar.TripCalendarApi.Map(v1);
     }
 }

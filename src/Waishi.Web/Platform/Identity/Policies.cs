@@ -22,6 +22,10 @@ public static class Policies
     public const string Authority = "authority";
     /// <summary>Uses the trip pages: applicants, unit secretaries and heads, exit officers and directors.</summary>
     public const string Trips = "trips";
+    /// <summary>Uses the annual outbound plans: unit secretaries and heads, exit officers, directors, leaders and tenant admins.</summary>
+    public const string OutboundPlans = "outbound-plans";
+    /// <summary>Sees the calendar of who is abroad: staff who use trips, and leaders.</summary>
+    public const string TripCalendar = "trip-calendar";
 
     public static readonly string[] OfficeRoles =
         [.. Roles.Officers, Roles.Director, Roles.Leader, Roles.TenantAdmin];
@@ -39,6 +43,10 @@ public static class Policies
         options.AddPolicy(PeopleEditor, p => p.RequireAuthenticatedUser().RequireClaim(WaishiClaims.Role, OfficeRoles));
         options.AddPolicy(Trips, p => p.RequireAuthenticatedUser().RequireClaim(WaishiClaims.Role,
             Roles.Applicant, Roles.UnitSecretary, Roles.UnitHead, Roles.OfficerExit, Roles.Director));
+        options.AddPolicy(OutboundPlans, p => p.RequireAuthenticatedUser().RequireClaim(WaishiClaims.Role,
+            Roles.UnitSecretary, Roles.UnitHead, Roles.OfficerExit, Roles.Director, Roles.Leader, Roles.TenantAdmin));
+        options.AddPolicy(TripCalendar, p => p.RequireAuthenticatedUser().RequireClaim(WaishiClaims.Role,
+            Roles.Applicant, Roles.UnitSecretary, Roles.UnitHead, Roles.OfficerExit, Roles.Director, Roles.Leader));
         options.AddPolicy(Authority, p => p.RequireAuthenticatedUser().RequireClaim(WaishiClaims.TenantKind, nameof(Tenancy.TenantKind.Authority)));
 
         // Anything not explicitly opened to anonymous users needs a signed-in user.

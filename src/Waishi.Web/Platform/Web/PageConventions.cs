@@ -24,6 +24,8 @@ public static class PageConventions
         pages.AuthorizeFolder("/Jobs", Policies.TenantAdmin);
         pages.AuthorizeFolder("/Workflow/Chains", Policies.TenantAdmin);
         pages.AuthorizeFolder("/Trips", Policies.Trips);
+        pages.AuthorizeFolder("/OutboundPlans", Policies.OutboundPlans);
+        pages.AuthorizeFolder("/TripCalendar", Policies.TripCalendar);
         foreach (var page in AnonymousPages)
         {
             pages.AllowAnonymousToPage(page);
