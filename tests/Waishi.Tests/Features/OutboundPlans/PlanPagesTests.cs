@@ -147,4 +147,24 @@ public sealed class PlanPagesTests
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
         Assert.DoesNotContain("Robotics", await director.GetStringAsync($"/OutboundPlans?handler=Export&format=csv&Year={Year + 1}"));
     }
+
+    [Fact]
+    public async Task The_plan_pages_are_in_Chinese_for_a_Chinese_reader()
+    {
+        await using var app = await AppFactory.CreateAsync();
+        var people = await TripPeople.LoadAsync(app);
+        var plan = await PlanData.AddPlanAsync(app, people, Year, PlanState.Submitted, PlanData.Line(people, "机器人会议", "JP", 2, 5, 30000m));
+        var officer = await app.SignInAsync("cqu.officer-exit", culture: "zh-CN");
+
+        foreach (var url in new[] { "/OutboundPlans", $"/OutboundPlans/Details/{plan.Id}", $"/OutboundPlans/Compare?Year={Year}&Unit={people.UnitId}", "/OutboundPlans/Edit" })
+        {
+            var html = await officer.GetStringAsync(url);
+            foreach (var english in new[] { "Plan versus actual", "Planned trips", "Outbound plans", "Lines without a trip", "Submitted for review", "Budget (CNY)", "Add line" })
+            {
+                Assert.DoesNotContain(english, html);
+            }
+        }
+        Assert.Contains("计划与执行对比", await officer.GetStringAsync($"/OutboundPlans/Compare?Year={Year}"));
+        Assert.Contains("已提交审核", await officer.GetStringAsync($"/OutboundPlans/Details/{plan.Id}"));
+    }
 }

@@ -78,4 +78,24 @@ public sealed class CalendarPageTests
         Assert.Equal(HttpStatusCode.Redirect, (await student.GetAsync("/TripCalendar")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await student.GetAsync("/api/v1/trip-calendar")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_calendar_is_in_Chinese_for_a_Chinese_reader()
+    {
+        await using var app = await AppFactory.CreateAsync();
+        await CalendarData.SeedAsync(app);
+        var director = await app.SignInAsync("cqu.director", culture: "zh-CN");
+
+        var html = await director.GetStringAsync($"/TripCalendar?Month={CalendarData.Month}");
+        Assert.Contains("2027年3月", html);
+        Assert.Contains("周一", html);
+        Assert.Contains(CalendarData.LongTitle, html);
+        foreach (var english in new[] { "Trip calendar", "Previous month", "List view", ">Mon<", "All units" })
+        {
+            Assert.DoesNotContain(english, html);
+        }
+        var feed = await director.GetStringAsync("/TripCalendar/Feed");
+        Assert.Contains("创建订阅地址", feed);
+        Assert.DoesNotContain("Create feed address", feed);
+    }
 }
