@@ -28,6 +28,10 @@ public sealed class EditModel(AppDbContext db, PlanWriter writer, TimeProvider c
         var access = PlanAccess.For(User);
         if (id is null)
         {
+            if (!access.Reviews && access.Units.Count == 0)
+            {
+                return Forbid();
+            }
             Form = new PlanInput { Year = DateTime.UtcNow.Year + 1, UnitId = access.Units.FirstOrDefault() is var u && u != Guid.Empty ? u : null, Lines = [new()] };
             return await ShowAsync(access, ct);
         }
