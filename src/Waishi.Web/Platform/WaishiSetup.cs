@@ -3,7 +3,6 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
-using Waishi.Web.Features.OutboundPlans;
 using Waishi.Web.Features.Trips;
 using Waishi.Web.Platform.Api;
 using Waishi.Web.Platform.Data;
@@ -47,8 +46,8 @@ public static class WaishiSetup
         services.AddScoped<Navigation>();
         services.AddWaishiApi();
         services.AddWaishiWorkflow();
+        Features.OutboundPlans.OutboundPlansSetup.AddWaishiOutboundPlans(services);
         services.AddWaishiTrips();
-        services.AddWaishiOutboundPlans();
 
         services.AddRazorPages(o =>
             {

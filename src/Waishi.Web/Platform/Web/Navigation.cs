@@ -23,9 +23,9 @@ public sealed class Navigation(IAuthorizationService authorization, AppDbContext
         new("workflow", "Awaiting me", "/Workflow/Awaiting", Policies.SignedIn),
         new("people", "People", "/People/Staff", Policies.PeopleReader),
         new("units", "Organisation", "/Organisation/Units", Policies.PeopleReader),
-        new("trips", "Trips", "/Trips", Policies.Trips),
-        new("trip-calendar", "Trip calendar", "/TripCalendar", Policies.TripCalendar),
         new("outbound-plans", "Outbound plans", "/OutboundPlans", Policies.OutboundPlans),
+        new("trip-calendar", "Trip calendar", "/TripCalendar", Policies.TripCalendar),
+        new("trips", "Trips", "/Trips", Policies.Trips),
         new("admin", "Administration", "/Admin/Users", Policies.TenantAdmin),
         new("audit", "Audit log", "/Audit", Policies.AuditReader),
     ];

@@ -23,9 +23,9 @@ public static class PageConventions
         pages.AuthorizeFolder("/Organisation", Policies.PeopleReader);
         pages.AuthorizeFolder("/Jobs", Policies.TenantAdmin);
         pages.AuthorizeFolder("/Workflow/Chains", Policies.TenantAdmin);
-        pages.AuthorizeFolder("/Trips", Policies.Trips);
         pages.AuthorizeFolder("/OutboundPlans", Policies.OutboundPlans);
         pages.AuthorizeFolder("/TripCalendar", Policies.TripCalendar);
+        pages.AuthorizeFolder("/Trips", Policies.Trips);
         foreach (var page in AnonymousPages)
         {
             pages.AllowAnonymousToPage(page);
