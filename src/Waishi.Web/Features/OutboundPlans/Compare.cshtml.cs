@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Waishi.Web.Features.Organisation;
 using Waishi.Web.Platform.Data;
@@ -10,7 +11,7 @@ using Waishi.Web.Platform.Localization;
 namespace Waishi.Web.Features.OutboundPlans;
 
 /// <summary>Plan versus actual per unit for a year; the export has one row per unit and a total.</summary>
-public sealed class CompareModel(AppDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class CompareModel(AppDbContext db, PlanLinks links, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
@@ -20,18 +21,50 @@ public sealed class CompareModel(AppDbContext db, IStringLocalizer<SharedResourc
 
     public PlanComparison.Result Result { get; private set; } = null!;
     public List<UnitNode> Units { get; private set; } = [];
+    public PlanAccess Access { get; private set; } = null!;
+    /// <summary>The lines of the shown unit's plan, to link a trip outside the plan to.</summary>
+    public List<OutboundPlanLine> Lines { get; private set; } = [];
+    /// <summary>Versions of the trips outside the plan, sent back with a link.</summary>
+    public Dictionary<Guid, long> TripVersions { get; private set; } = [];
 
     public int TheYear => Year is >= 2000 and <= 2100 ? Year.Value : DateTime.UtcNow.Year;
 
     public async Task OnGetAsync()
     {
         var ct = HttpContext.RequestAborted;
-        var access = PlanAccess.For(User);
+        var access = Access = PlanAccess.For(User);
         Result = await PlanComparison.ComputeAsync(db, access, TheYear, Unit, ct);
         Units = await UnitTree.LoadAsync(db, ct);
         if (!access.SeesAll)
         {
             Units = [.. Units.Where(u => access.Units.Contains(u.Unit.Id)).Select(u => u with { Depth = 0 })];
+        }
+        if (Unit is { } unit && access.MayEnter(unit) && Result.Units.FirstOrDefault(u => u.UnitId == unit)?.PlanId is { } planId)
+        {
+            Lines = await db.Set<OutboundPlanLine>().AsNoTracking().Where(l => l.PlanId == planId).OrderBy(l => l.SortOrder).ToListAsync(ct);
+            var ids = Result.Units.SelectMany(u => u.TripsOutsidePlan).Select(x => x.Id).ToList();
+            TripVersions = await db.Set<Trips.Trip>().AsNoTracking().Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Version, ct);
+        }
+    }
+
+    /// <summary>Links a trip outside the plan to a line of the unit's plan.</summary>
+    public async Task<IActionResult> OnPostLinkAsync(Guid tripId, Guid? lineId, long version)
+    {
+        var (outcome, error) = await links.LinkAsync(tripId, lineId, version, PlanAccess.For(User), HttpContext.RequestAborted);
+        switch (outcome)
+        {
+            case PlanLinks.Outcome.NotFound:
+                return NotFound();
+            case PlanLinks.Outcome.Forbidden:
+                return Forbid();
+            case PlanLinks.Outcome.Done:
+                TempData["Status"] = t["The trip was linked to the plan line."].Value;
+                return Redirect($"/OutboundPlans/Compare?Year={TheYear}&Unit={Unit}");
+            default:
+                ModelState.AddModelError("", error is null ? "" : People.FormErrors.Localize(error, t));
+                db.ChangeTracker.Clear();
+                await OnGetAsync();
+                return Page();
         }
     }
 

@@ -18,6 +18,9 @@ public static class OutboundPlansApi
 
     public sealed record VersionInput(long? Version);
 
+    /// <summary>A trip to link to a plan line (none to unlink), with the trip's version.</summary>
+    public sealed record LinkInput(Guid TripId, Guid? PlanItemId, long? Version);
+
     public static void Map(RouteGroupBuilder api)
     {
         var plans = api.MapGroup("/outbound-plans").WithTags("Outbound plans").RequireAuthorization(Policies.OutboundPlans);
@@ -33,6 +36,9 @@ public static class OutboundPlansApi
             .WithSummary("Replaces a draft's note and lines; send a line's id to keep it (and the trips linked to it).");
         plans.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteOutboundPlan").Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        plans.MapPost("/links", LinkAsync).WithName("LinkTripToPlanLine").Produces(StatusCodes.Status204NoContent).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Links a filed trip to a line of its unit's plan for its departure year (planItemId null unlinks); send the trip's version.");
         foreach (var (path, action) in new[] { ("submit", PlanTransitions.Action.Submit), ("accept", PlanTransitions.Action.Accept), ("return", PlanTransitions.Action.Return) })
         {
             plans.MapPost($"/{{id:guid}}/{path}", (Guid id, VersionInput input, HttpContext http, AppDbContext db, PlanTransitions transitions, ApiProblems problems, CancellationToken ct) =>
@@ -68,6 +74,23 @@ public static class OutboundPlansApi
         var budgets = (await db.Set<OutboundPlanLine>().AsNoTracking().Where(l => ids.Contains(l.PlanId)).Select(l => new { l.PlanId, l.Budget }).ToListAsync(ct))
             .GroupBy(l => l.PlanId).ToDictionary(g => g.Key, g => g.Sum(l => l.Budget));
         return TypedResults.Ok(page with { Items = [.. page.Items.Select(p => p with { Budget = budgets.GetValueOrDefault(p.Id) })] });
+    }
+
+    private static async Task<IResult> LinkAsync(LinkInput input, HttpContext http, PlanLinks links, ApiProblems problems, CancellationToken ct)
+    {
+        if (input.Version is not { } version)
+        {
+            return problems.Validation("Version", "Send the version of the record you edited (the version field you read).");
+        }
+        var (outcome, error) = await links.LinkAsync(input.TripId, input.PlanItemId, version, PlanAccess.For(http.User), ct);
+        return outcome switch
+        {
+            PlanLinks.Outcome.Done => TypedResults.NoContent(),
+            PlanLinks.Outcome.NotFound => problems.NotFound(),
+            PlanLinks.Outcome.Forbidden => Forbidden(http, "Only the unit's secretary, its head or an exit officer may change this plan."),
+            PlanLinks.Outcome.Stale => problems.Stale(),
+            _ => problems.Validation([error!]),
+        };
     }
 
     private static int? Year(ApiQuery query)

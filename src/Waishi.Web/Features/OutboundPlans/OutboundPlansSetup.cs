@@ -8,6 +8,7 @@ public static class OutboundPlansSetup
     {
         services.AddScoped<PlanWriter>();
         services.AddScoped<PlanTransitions>();
+        services.AddScoped<PlanLinks>();
         services.AddScoped<ITripEligibility, PlanLineEligibility>();
         return services;
     }

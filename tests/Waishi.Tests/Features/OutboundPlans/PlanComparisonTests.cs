@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Waishi.Tests.Api;
 using Waishi.Tests.Features.Trips;
 using Waishi.Tests.Support;
@@ -101,6 +102,40 @@ public sealed class PlanComparisonTests
         Assert.EndsWith(",Accepted,3,6,3,35000.00,4,5,4,36000.50,2,1,2", lines[1]);
         Assert.StartsWith($"{Year},Total,,3,6,3,35000.00,4,5,4,36000.50,2,1,2", lines[2]);
         Assert.Equal(3, lines.Length);
+    }
+
+    [Fact]
+    public async Task A_trip_outside_the_plan_is_linked_to_a_line_of_its_unit_and_year_only()
+    {
+        await using var app = await AppFactory.CreateAsync();
+        var (people, plan, outside, otherUnit) = await SeedAsync(app);
+        var summerSchool = plan.Lines.Single(l => l.Purpose == "Summer school").Id;
+        var secretary = await app.SignInAsync("cqu.unit-secretary");
+        var page = $"/OutboundPlans/Compare?Year={Year}&Unit={people.UnitId}";
+        Assert.Contains($"name=\"tripId\" value=\"{outside.Id}\"", await secretary.GetStringAsync(page));
+
+        var linked = await secretary.PostFormAsync(page, $"/OutboundPlans/Compare?handler=Link&Year={Year}&Unit={people.UnitId}",
+            new() { ["tripId"] = outside.Id.ToString(), ["lineId"] = summerSchool.ToString(), ["version"] = outside.Version.ToString() });
+        Assert.Equal(HttpStatusCode.Redirect, linked.StatusCode);
+
+        var mine = (await (await secretary.GetAsync($"/api/v1/outbound-plans/comparison?year={Year}&unitId={people.UnitId}")).JsonAsync())
+            .GetProperty("units")[0];
+        Assert.Equal(0, mine.GetProperty("linesWithoutTrip").GetArrayLength());
+        Assert.Equal(["On an old line"], mine.GetProperty("tripsOutsidePlan").EnumerateArray().Select(t => t.GetProperty("title").GetString()));
+
+        // Through the API: another unit's trip is not hers (404); a stale version is a 409; a line of
+        // another unit is refused for the exit officer too.
+        Assert.Equal(HttpStatusCode.NotFound, (await secretary.PostJsonAsync("/api/v1/outbound-plans/links",
+            new { tripId = otherUnit.Id, planItemId = summerSchool, version = otherUnit.Version })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await secretary.PostJsonAsync("/api/v1/outbound-plans/links",
+            new { tripId = outside.Id, planItemId = (Guid?)null, version = outside.Version })).StatusCode);
+        var officer = await app.SignInAsync("cqu.officer-exit");
+        var wrong = await officer.PostJsonAsync("/api/v1/outbound-plans/links", new { tripId = otherUnit.Id, planItemId = summerSchool, version = otherUnit.Version });
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Contains("Choose a line of the plan of the trip's unit for the year it departs in.", await wrong.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NoContent, (await officer.PostJsonAsync("/api/v1/outbound-plans/links",
+            new { tripId = outside.Id, planItemId = (Guid?)null, version = outside.Version + 1 })).StatusCode);
+        Assert.Null(await app.WithDbAsync(db => db.Set<Trip>().Where(t => t.Id == outside.Id).Select(t => t.PlanItemId).SingleAsync()));
     }
 
     private static void AssertFigures(JsonElement figures, int trips, int people, int countries, decimal budget)
