@@ -32,7 +32,7 @@ public sealed class EditModel(AppDbContext db, PlanWriter writer, TimeProvider c
             {
                 return Forbid();
             }
-            Form = new PlanInput { Year = DateTime.UtcNow.Year + 1, UnitId = access.Units.FirstOrDefault() is var u && u != Guid.Empty ? u : null, Lines = [new()] };
+            Form = new PlanInput { Year = DateTime.UtcNow.Year + 1, UnitId = access.Units.Count > 0 ? access.Units[0] : null, Lines = [new()] };
             return await ShowAsync(access, ct);
         }
         var plan = await LoadAsync(db, access, id.Value, ct);

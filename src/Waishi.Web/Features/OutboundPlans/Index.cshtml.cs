@@ -46,7 +46,6 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
     public async Task<IActionResult> OnGetExportAsync(string? format)
     {
         var ct = HttpContext.RequestAborted;
-        var chinese = LocalizationSetup.IsChinese;
         var rows = await RowsAsync(Filter.Apply(db, PlanAccess.For(User)), ct);
         var table = new ExportTable(
             [t["Year"], t["Unit"], t["State"], t["Purpose"], t["Countries or regions"], t["People"], t["Planned month"], t["Budget (CNY)"]],

@@ -11,7 +11,12 @@ namespace Waishi.Web.Features.OutboundPlans;
 /// </summary>
 public sealed class PlanLineEligibility(AppDbContext db) : ITripEligibility
 {
-    public async Task<IReadOnlyList<FieldError>> CheckAsync(Trip trip, IReadOnlyList<StaffMember> members, TripPolicy policy, CancellationToken ct)
+    public Task<IReadOnlyList<FieldError>> CheckAsync(Trip trip, IReadOnlyList<StaffMember> members, TripPolicy policy, CancellationToken ct) =>
+        CheckLinkAsync(db, trip, ct);
+
+    /// <summary>The check of the link alone; the trip form also runs it on a draft, so that a line
+    /// that does not exist is a message rather than a refused save.</summary>
+    public static async Task<IReadOnlyList<FieldError>> CheckLinkAsync(AppDbContext db, Trip trip, CancellationToken ct)
     {
         if (trip.PlanItemId is not { } lineId)
         {
