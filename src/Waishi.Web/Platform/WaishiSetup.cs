@@ -50,6 +50,7 @@ public static class WaishiSetup
         services.AddScoped<Navigation>();
         services.AddWaishiApi();
         services.AddWaishiWorkflow();
+        Features.OutboundPlans.OutboundPlansSetup.AddWaishiOutboundPlans(services);
         services.AddWaishiTrips();
         services.AddWaishiTravelDocuments();
         services.AddWaishiVisas();
@@ -101,6 +102,7 @@ public static class WaishiSetup
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Policies.SignedIn);
         Api.ApiRoutes.Map(app);
+        Features.TripCalendar.CalendarFeed.Map(app);
         return app;
     }
 }

@@ -87,6 +87,32 @@ public static class CrossTenant
             ],
             ["/Admin/Users/Edit/{id}?handler=Delete"],
             FormFields: new(PersonForm) { ["role"] = "tenant-admin", ["newPassword"] = "tampered-password-1", ["assignmentId"] = "{id}" }),
+        new("OutboundPlan",
+            async (db, tenant) =>
+            {
+                var unit = await db.Set<OrgUnit>().Where(u => u.TenantId == tenant).Select(u => u.Id).FirstAsync();
+                var plan = new Waishi.Web.Features.OutboundPlans.OutboundPlan { TenantId = tenant, Year = 2027, UnitId = unit, State = Waishi.Web.Features.OutboundPlans.PlanState.Submitted };
+                plan.Lines.Add(new Waishi.Web.Features.OutboundPlans.OutboundPlanLine { TenantId = tenant, PlanId = plan.Id, Purpose = "Cross tenant", Countries = "JP", People = 1, Month = 1 });
+                return await AddAsync(db, plan);
+            },
+            ["/OutboundPlans/Details/{id}", "/OutboundPlans/Edit/{id}"],
+            ["/OutboundPlans/Edit/{id}", "/OutboundPlans/Details/{id}?handler=Submit", "/OutboundPlans/Details/{id}?handler=Accept",
+             "/OutboundPlans/Details/{id}?handler=Return"],
+            ["/OutboundPlans/Details/{id}?handler=Delete"],
+            "/api/v1/outbound-plans/{id}",
+            new(PersonForm) { ["Action"] = "save", ["Form.Year"] = "2027", ["Form.Lines[0].Purpose"] = "Tampered", ["Form.Lines[0].Countries"] = "JP" },
+            new { year = 2027, note = "Tampered", version = 1, lines = Array.Empty<object>() },
+            ["/api/v1/outbound-plans/{id}/submit", "/api/v1/outbound-plans/{id}/accept", "/api/v1/outbound-plans/{id}/return"]),
+        new("CalendarFeedToken",
+            async (db, tenant) =>
+            {
+                var user = await db.Users.Where(u => u.TenantId == tenant).Select(u => u.Id).FirstAsync();
+                return await AddAsync(db, new Waishi.Web.Features.TripCalendar.CalendarFeedToken { TenantId = tenant, UserId = user, Prefix = "wcal_xt", SecretHash = new string('b', 64), CreatedUtc = DateTime.UtcNow });
+            },
+            [],
+            [],
+            ["/TripCalendar/Feed?handler=Revoke"],
+            FormFields: PersonForm),
         new("InboxItem",
             async (db, tenant) =>
             {

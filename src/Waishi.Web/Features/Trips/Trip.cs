@@ -79,6 +79,7 @@ public sealed class Trip : TenantEntity
     /// <summary>Last day of the public notice period, inclusive; set when the chain approves.</summary>
     public DateOnly? PublicityEndsOn { get; set; }
     public DateTime? ApprovedUtc { get; set; }
+    public Guid? PlanItemId { get; set; }
 
     public List<TripMember> Members { get; set; } = [];
     public List<TripDestination> Destinations { get; set; } = [];

@@ -16,6 +16,8 @@ public static class ApiRoutes
         Features.People.StudentsApi.Map(v1);
         Features.Inbox.InboxApi.Map(v1);
         Features.Workflow.WorkflowApi.Map(v1);
+        Features.OutboundPlans.OutboundPlansApi.Map(v1);
+        Features.TripCalendar.TripCalendarApi.Map(v1);
         Features.Trips.TripsApi.Map(v1);
         Features.TravelDocuments.TravelDocumentsApi.Map(v1);
         Features.Visas.VisasApi.Map(v1);

@@ -20,6 +20,10 @@ public static class Policies
     /// <summary>Edits people and imports the staff directory: tenant admins and the international office.</summary>
     public const string PeopleEditor = "people-editor";
     public const string Authority = "authority";
+    /// <summary>Uses the annual outbound plans: unit secretaries and heads, exit officers, directors, leaders and tenant admins.</summary>
+    public const string OutboundPlans = "outbound-plans";
+    /// <summary>Sees the calendar of who is abroad: staff who use trips, and leaders.</summary>
+    public const string TripCalendar = "trip-calendar";
     /// <summary>Uses the trip pages: applicants, unit secretaries and heads, exit officers and directors.</summary>
     public const string Trips = "trips";
     /// <summary>Reads the register of travel documents in custody: exit officers, directors and auditors.</summary>
@@ -41,6 +45,10 @@ public static class Policies
             [.. OfficeRoles, Roles.UnitHead, Roles.UnitSecretary, Roles.Auditor, Roles.SecurityOfficer, Roles.Counselor,
              Roles.FaoOfficer, Roles.FaoDirector, Roles.FaoAnalyst]));
         options.AddPolicy(PeopleEditor, p => p.RequireAuthenticatedUser().RequireClaim(WaishiClaims.Role, OfficeRoles));
+        options.AddPolicy(OutboundPlans, p => p.RequireAuthenticatedUser().RequireClaim(WaishiClaims.Role,
+            Roles.UnitSecretary, Roles.UnitHead, Roles.OfficerExit, Roles.Director, Roles.Leader, Roles.TenantAdmin));
+        options.AddPolicy(TripCalendar, p => p.RequireAuthenticatedUser().RequireClaim(WaishiClaims.Role,
+            Roles.Applicant, Roles.UnitSecretary, Roles.UnitHead, Roles.OfficerExit, Roles.Director, Roles.Leader));
         options.AddPolicy(Trips, p => p.RequireAuthenticatedUser().RequireClaim(WaishiClaims.Role,
             Roles.Applicant, Roles.UnitSecretary, Roles.UnitHead, Roles.OfficerExit, Roles.Director));
         options.AddPolicy(TravelDocuments, p => p.RequireAuthenticatedUser().RequireClaim(WaishiClaims.Role,

@@ -23,6 +23,8 @@ public sealed class Navigation(IAuthorizationService authorization, AppDbContext
         new("workflow", "Awaiting me", "/Workflow/Awaiting", Policies.SignedIn),
         new("people", "People", "/People/Staff", Policies.PeopleReader),
         new("units", "Organisation", "/Organisation/Units", Policies.PeopleReader),
+        new("outbound-plans", "Outbound plans", "/OutboundPlans", Policies.OutboundPlans),
+        new("trip-calendar", "Trip calendar", "/TripCalendar", Policies.TripCalendar),
         new("trips", "Trips", "/Trips", Policies.Trips),
         new("travel-documents", "Travel documents", "/TravelDocuments", Policies.Staff),
         new("visas", "Visas", "/Visas", Policies.Trips),

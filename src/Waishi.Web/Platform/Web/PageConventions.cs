@@ -23,6 +23,8 @@ public static class PageConventions
         pages.AuthorizeFolder("/Organisation", Policies.PeopleReader);
         pages.AuthorizeFolder("/Jobs", Policies.TenantAdmin);
         pages.AuthorizeFolder("/Workflow/Chains", Policies.TenantAdmin);
+        pages.AuthorizeFolder("/OutboundPlans", Policies.OutboundPlans);
+        pages.AuthorizeFolder("/TripCalendar", Policies.TripCalendar);
         pages.AuthorizeFolder("/Trips", Policies.Trips);
         // Every member of staff sees their own documents; the register's pages name their own policy.
         pages.AuthorizeFolder("/TravelDocuments", Policies.Staff);
