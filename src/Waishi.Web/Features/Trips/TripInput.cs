@@ -15,6 +15,8 @@ public sealed class TripInput
     public DateOnly? DepartureDate { get; set; }
     public DateOnly? ReturnDate { get; set; }
     public string? FundingSource { get; set; }
+    /// <summary>The line of the unit's annual outbound plan the trip carries out.</summary>
+    public Guid? PlanItemId { get; set; }
     public string? LateJustification { get; set; }
     public long Version { get; set; }
     public List<MemberRow> Members { get; set; } = [];
@@ -52,7 +54,7 @@ public sealed class TripInput
     {
         ApplicantId = t.ApplicantId, Type = t.Type, Title = t.Title, Purpose = t.Purpose, Tasks = t.Tasks,
         InvitingOrganisation = t.InvitingOrganisation, DepartureDate = t.DepartureDate, ReturnDate = t.ReturnDate,
-        FundingSource = t.FundingSource, LateJustification = t.LateJustification, Version = t.Version,
+        FundingSource = t.FundingSource, PlanItemId = t.PlanItemId, LateJustification = t.LateJustification, Version = t.Version,
         Members = [.. t.Members.OrderBy(m => m.SortOrder).Select(m => new MemberRow { StaffMemberId = m.StaffMemberId, Role = m.Role })],
         Destinations = [.. t.Destinations.OrderBy(d => d.SortOrder).Select(d => new DestinationRow { CountryCode = d.CountryCode, City = d.City })],
         Itinerary = [.. t.Itinerary.OrderBy(d => d.SortOrder).Select(d => new DayRow { Date = d.Date, City = d.City, Activity = d.Activity })],
@@ -72,6 +74,7 @@ public sealed class TripInput
         trip.DepartureDate = DepartureDate;
         trip.ReturnDate = ReturnDate;
         trip.FundingSource = TextFields.Optional(FundingSource);
+        trip.PlanItemId = PlanItemId;
         trip.LateJustification = TextFields.Optional(LateJustification);
 
         // Blank rows are dropped before numbering, so that error fields match the rows kept here.

@@ -57,6 +57,11 @@ public sealed class TripWriter(AppDbContext db, TimeProvider clock, IEnumerable<
         errors.AddRange(submit
             ? await TripRules.ValidateSubmissionAsync(db, trip, policy, TripsSetup.Today(clock), eligibility, ct)
             : await TripRules.ValidateDraftAsync(db, trip, ct));
+        if (!submit)
+        {
+            // A draft's plan line must exist too, or the save fails on its key instead of saying so.
+            errors.AddRange(await OutboundPlans.PlanLineEligibility.CheckLinkAsync(db, trip, ct));
+        }
         if (letter is not null)
         {
             await StageLetterAsync(trip, letter, errors, ct);

@@ -23,7 +23,7 @@ public static class TripsApi
     public sealed record TripDto(Guid Id, long Version, string Title, TripType Type, TripState State, Guid ApplicantId, Guid FiledByUserId,
         Guid UnitId, string? Purpose, string? Tasks, string? InvitingOrganisation, DateOnly? DepartureDate, DateOnly? ReturnDate,
         string? FundingSource, string? LateJustification, DateTime? SubmittedUtc, bool HasInvitationLetter,
-        string? Number, Guid? CaseId, DateOnly? PublicityEndsOn, DateTime? ApprovedUtc,
+        string? Number, Guid? CaseId, DateOnly? PublicityEndsOn, DateTime? ApprovedUtc, Guid? PlanItemId,
         IReadOnlyList<MemberDto> Members, IReadOnlyList<DestinationDto> Destinations, IReadOnlyList<DayDto> Itinerary, IReadOnlyList<BudgetDto> Budget);
 
     public sealed record SubmitInput(long? Version);
@@ -279,7 +279,7 @@ public static class TripsApi
         var hasLetter = await db.Set<TripLetter>().AnyAsync(l => l.TripId == t.Id, ct);
         return new TripDto(t.Id, t.Version, t.Title, t.Type, t.State, t.ApplicantId, t.FiledByUserId, t.UnitId, t.Purpose, t.Tasks,
             t.InvitingOrganisation, t.DepartureDate, t.ReturnDate, t.FundingSource, t.LateJustification, t.SubmittedUtc, hasLetter,
-            t.Number, t.CaseId, t.PublicityEndsOn, t.ApprovedUtc,
+            t.Number, t.CaseId, t.PublicityEndsOn, t.ApprovedUtc, t.PlanItemId,
             [.. t.Members.OrderBy(m => m.SortOrder).Select(m => new MemberDto(m.StaffMemberId, m.Role))],
             [.. t.Destinations.OrderBy(d => d.SortOrder).Select(d => new DestinationDto(d.CountryCode, d.City))],
             [.. t.Itinerary.OrderBy(d => d.SortOrder).Select(d => new DayDto(d.Date, d.City, d.Activity))],

@@ -180,4 +180,37 @@ public sealed class TripPagesTests
         Assert.Contains("因公出访", list);
         Assert.DoesNotContain("Only my trips", list);
     }
+
+    [Fact]
+    public async Task A_draft_links_a_line_of_the_units_plan_and_an_unknown_line_is_named_not_refused_by_the_database()
+    {
+        await using var app = await AppFactory.CreateAsync();
+        var people = await TripPeople.LoadAsync(app);
+        var departure = TripForms.Today.AddDays(45);
+        var lineId = await app.WithDbAsync(async db =>
+        {
+            var plan = new Waishi.Web.Features.OutboundPlans.OutboundPlan { TenantId = people.TenantId, UnitId = people.UnitId, Year = departure.Year };
+            db.Add(plan);
+            var line = new Waishi.Web.Features.OutboundPlans.OutboundPlanLine
+            {
+                TenantId = people.TenantId, PlanId = plan.Id, Purpose = "Robotics conferences", Countries = "JP", People = 2, Month = departure.Month, Budget = 20000m,
+            };
+            db.Add(line);
+            await db.SaveChangesAsync();
+            return line.Id;
+        });
+        var client = await app.SignInAsync("cqu.applicant");
+        Assert.Contains("Robotics conferences", await client.GetStringAsync("/Trips/Create"));
+
+        var unknown = TripForms.Complete(people.Applicant.Id, departure, "draft");
+        unknown["Form.PlanItemId"] = Guid.NewGuid().ToString();
+        var refused = await TripForms.PostAsync(client, "/Trips/Create", unknown);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Choose a line of your unit&#x27;s annual outbound plan, or none.", await refused.Content.ReadAsStringAsync());
+
+        var linked = TripForms.Complete(people.Applicant.Id, departure, "draft");
+        linked["Form.PlanItemId"] = lineId.ToString();
+        Assert.Equal(HttpStatusCode.Redirect, (await TripForms.PostAsync(client, "/Trips/Create", linked)).StatusCode);
+        Assert.Equal(lineId, Assert.Single(await TripsAsync(app)).PlanItemId);
+    }
 }
