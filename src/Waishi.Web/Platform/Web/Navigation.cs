@@ -9,7 +9,8 @@ using Waishi.Web.Platform.Tenancy;
 
 namespace Waishi.Web.Platform.Web;
 
-public sealed record NavItem(string Key, string Text, string Href, string Policy);
+/// <summary>A module of the main menu; modules of one <see cref="Group"/> share a drop-down when more than one is shown.</summary>
+public sealed record NavItem(string Key, string Text, string Href, string Policy, string? Group = null);
 
 public sealed record NavModel(bool SignedIn, string DisplayName, string TenantName, int Unread, IReadOnlyList<NavItem> Items);
 
@@ -23,15 +24,34 @@ public sealed class Navigation(IAuthorizationService authorization, AppDbContext
         new("workflow", "Awaiting me", "/Workflow/Awaiting", Policies.SignedIn),
         new("people", "People", "/People/Staff", Policies.PeopleReader),
         new("units", "Organisation", "/Organisation/Units", Policies.PeopleReader),
-        new("outbound-plans", "Outbound plans", "/OutboundPlans", Policies.OutboundPlans),
-        new("trip-calendar", "Trip calendar", "/TripCalendar", Policies.TripCalendar),
-        new("trips", "Trips", "/Trips", Policies.Trips),
-        new("travel-documents", "Travel documents", "/TravelDocuments", Policies.Staff),
-        new("visas", "Visas", "/Visas", Policies.Trips),
-        new("trip-reports", "Trip reports", "/TripReports", Policies.Trips),
+        new("trips", "Trips", "/Trips", Policies.Trips, "Outbound"),
+        new("trip-calendar", "Trip calendar", "/TripCalendar", Policies.TripCalendar, "Outbound"),
+        new("outbound-plans", "Outbound plans", "/OutboundPlans", Policies.OutboundPlans, "Outbound"),
+        new("travel-documents", "Travel documents", "/TravelDocuments", Policies.Staff, "Outbound"),
+        new("visas", "Visas", "/Visas", Policies.Trips, "Outbound"),
+        new("trip-reports", "Trip reports", "/TripReports", Policies.Trips, "Outbound"),
         new("admin", "Administration", "/Admin/Users", Policies.TenantAdmin),
         new("audit", "Audit log", "/Audit", Policies.AuditReader),
     ];
+
+    /// <summary>The visible modules in menu order, the members of a group together at the place of its first.</summary>
+    public static List<List<NavItem>> Grouped(IReadOnlyList<NavItem> items)
+    {
+        var groups = new List<List<NavItem>>();
+        foreach (var item in items)
+        {
+            var group = item.Group is null ? null : groups.FirstOrDefault(g => g[0].Group == item.Group);
+            if (group is null)
+            {
+                groups.Add([item]);
+            }
+            else
+            {
+                group.Add(item);
+            }
+        }
+        return groups;
+    }
 
     /// <summary>Whether <paramref name="path"/> lies in the module's folder; the home module only on "/".</summary>
     public static bool IsCurrent(NavItem item, string path)
