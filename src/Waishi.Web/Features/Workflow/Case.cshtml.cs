@@ -58,6 +58,11 @@ public sealed class CaseModel(AppDbContext db, WorkflowEngine engine, TenantCont
         {
             ModelState.AddModelError("Form.Action", t["Choose what to do: approve, return, reject, comment, delegate or resubmit."]);
         }
+        if (action == WorkflowAction.Resubmit && await engine.FindAsync(id, HttpContext.RequestAborted) is { SubjectId: not null, Link: { } link })
+        {
+            // A module's case is revised where its record is, so that the module's checks run again.
+            ModelState.AddModelError("", t["Revise and resubmit it on its own page: {0}", link]);
+        }
         if (ModelState.IsValid)
         {
             var result = await engine.DecideAsync(id, new CaseDecision(action, me, Form.Step, Form.Version, Form.Comment, Form.DelegateTo, null, Form.Key),

@@ -85,6 +85,18 @@ public sealed class TripApprovalTests
         Assert.Equal(TripState.Returned, (await TripAsync(app, trip.Id)).State);
         Assert.Equal(HttpStatusCode.OK, (await applicant.GetAsync($"/Trips/Edit/{trip.Id}")).StatusCode);
 
+        // The case page sends the applicant to the trip: resubmitting there would skip the trip's checks.
+        var casePage = $"/Workflow/Case/{trip.CaseId}";
+        Assert.Contains($"href=\"/Trips/Details/{trip.Id}\" data-testid=\"revise\"", await applicant.GetStringAsync(casePage));
+        var returned = await kit.CaseAsync(trip.CaseId!.Value);
+        var bypass = await applicant.PostFormAsync(casePage, casePage, new Dictionary<string, string>
+        {
+            ["Form.Action"] = "Resubmit", ["Form.Step"] = returned.Step.ToString(), ["Form.Version"] = returned.Version.ToString(),
+            ["Form.Key"] = Guid.NewGuid().ToString("N"),
+        });
+        Assert.Contains("Revise and resubmit it on its own page", await bypass.Content.ReadAsStringAsync());
+        Assert.Equal(TripState.Returned, (await TripAsync(app, trip.Id)).State);
+
         var fields = TripForms.Complete(people.Applicant.Id, trip.DepartureDate!.Value, title: "Robotics conference, revised");
         fields["Form.Version"] = (await TripAsync(app, trip.Id)).Version.ToString();
         var resubmitted = await TripForms.PostAsync(applicant, $"/Trips/Edit/{trip.Id}", fields);
