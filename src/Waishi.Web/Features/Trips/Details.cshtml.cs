@@ -17,6 +17,7 @@ public sealed class DetailsModel(AppDbContext db) : PageModel
     public bool CanAmend { get; private set; }
     public List<Platform.Workflow.WorkflowEntry> Timeline { get; private set; } = [];
     public List<TripAmendment> Amendments { get; private set; } = [];
+    public string? PlanLine { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -31,6 +32,12 @@ public sealed class DetailsModel(AppDbContext db) : PageModel
         CanEdit = access.CanEdit(trip);
         Amendments = await db.Set<TripAmendment>().AsNoTracking().Where(a => a.TripId == id).OrderBy(a => a.Sequence).ToListAsync(ct);
         CanAmend = access.CanAmend(trip);
+        if (trip.PlanItemId is { } lineId)
+        {
+            PlanLine = await db.Set<OutboundPlans.OutboundPlanLine>().AsNoTracking().Where(l => l.Id == lineId)
+                .Join(db.Set<OutboundPlans.OutboundPlan>(), l => l.PlanId, p => p.Id, (l, p) => p.Year + "-" + l.Month + " · " + l.Purpose)
+                .FirstOrDefaultAsync(ct);
+        }
         if (trip.CaseId is { } caseId)
         {
             Timeline = await Platform.Workflow.WorkflowQueries.TimelineAsync(db, caseId, ct);

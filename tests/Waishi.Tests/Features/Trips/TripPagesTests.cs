@@ -210,7 +210,9 @@ public sealed class TripPagesTests
 
         var linked = TripForms.Complete(people.Applicant.Id, departure, "draft");
         linked["Form.PlanItemId"] = lineId.ToString();
-        Assert.Equal(HttpStatusCode.Redirect, (await TripForms.PostAsync(client, "/Trips/Create", linked)).StatusCode);
+        var saved = await TripForms.PostAsync(client, "/Trips/Create", linked);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal(lineId, Assert.Single(await TripsAsync(app)).PlanItemId);
+        Assert.Contains($"{departure.Year}-{departure.Month} · Robotics conferences", await client.GetStringAsync(saved.Headers.Location!.ToString()));
     }
 }
