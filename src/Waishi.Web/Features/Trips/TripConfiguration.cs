@@ -29,6 +29,8 @@ internal sealed class TripConfiguration : IEntityTypeConfiguration<Trip>
         b.HasMany(t => t.Itinerary).WithOne().HasForeignKey(d => d.TripId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(t => t.Budget).WithOne().HasForeignKey(l => l.TripId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(t => new { t.TenantId, t.DepartureDate });
+        // The list's order without TenantId first: see the TripIndexes migration.
+        b.HasIndex(t => new { t.DepartureDate, t.CreatedUtc });
         b.Ignore(t => t.Days);
     }
 }
@@ -48,6 +50,7 @@ internal sealed class TripDestinationConfiguration : IEntityTypeConfiguration<Tr
     {
         b.Property(d => d.CountryCode).HasMaxLength(2);
         b.Property(d => d.City).HasMaxLength(100);
+        b.HasIndex(d => new { d.CountryCode, d.TripId });
     }
 }
 
