@@ -6,7 +6,7 @@
 # and the ratio page/raw. See bench/README.md.
 #
 # Settings (environment): BENCH_DB (sqlite | postgres), BENCH_PG (server connection string for
-# postgres), TRIPS (100000), AWAITING (1000), ROUNDS (3), DURATION (10, seconds), WARMUP (5),
+# postgres; WAISHI_TEST_PG when unset), TRIPS (100000), AWAITING (1000), ROUNDS (3), DURATION (10, seconds), WARMUP (5),
 # CONNECTIONS (16), BENCH_USER (cqu.officer-exit), BENCH_FILTER (State=Approved&Country=JP), PORT.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,10 +50,12 @@ case "$provider" in
     app_db=("--Database:Path=$work/waishi.db")
     ;;
   postgres)
-    pg_admin=${BENCH_PG:-"Host=127.0.0.1;Port=55432;Username=waishi;Password=waishi;Database=postgres;Pooling=false"}
+    pg_admin=${BENCH_PG:-${WAISHI_TEST_PG:-}}
+    [ -n "$pg_admin" ] || { echo "BENCH_DB=postgres needs BENCH_PG (or WAISHI_TEST_PG): a connection string of a user that may create databases" >&2; exit 2; }
     pg_name="waishi_bench_$$"
     dotnet "$tool" pg-create --connection "$pg_admin" --name "$pg_name"
-    connection=$(printf '%s' "$pg_admin" | sed -E "s/(^|;)Database=[^;]*/\1Database=$pg_name/; s/(^|;)Pooling=false//")
+    # The server's connection string on the new database, with pooling (as the app runs).
+    connection="$(printf '%s' "$pg_admin" | tr ';' '\n' | grep -viE '^(Database|Pooling)=|^$' | paste -sd ';');Database=$pg_name"
     app_db=(--Database:Provider=Postgres "--Database:ConnectionString=$connection")
     ;;
   *) echo "BENCH_DB is '$provider': use sqlite or postgres" >&2; exit 2 ;;
