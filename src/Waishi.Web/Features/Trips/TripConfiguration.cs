@@ -41,6 +41,8 @@ internal sealed class TripMemberConfiguration : IEntityTypeConfiguration<TripMem
     {
         b.Property(m => m.Role).HasMaxLength(16);
         b.HasOne<StaffMember>().WithMany().HasForeignKey(m => m.StaffMemberId).OnDelete(DeleteBehavior.Restrict);
+        // "Travels on this trip" probes (trip visibility, the Person and Mine filters): see the TripIndexes migration.
+        b.HasIndex(m => new { m.StaffMemberId, m.TripId });
     }
 }
 
