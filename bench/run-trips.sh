@@ -6,7 +6,7 @@
 # and the ratio page/raw. See bench/README.md.
 #
 # Settings (environment): BENCH_DB (sqlite | postgres), BENCH_PG (server connection string for
-# postgres; WAISHI_TEST_PG when unset), TRIPS (100000), AWAITING (1000), ROUNDS (3), DURATION (10, seconds), WARMUP (5),
+# postgres; WAISHI_TEST_PG when unset), TRIPS (100000), AWAITING (1000), STAFF (3000), ROUNDS (3), DURATION (10, seconds), WARMUP (5),
 # CONNECTIONS (16), BENCH_USER (cqu.officer-exit), BENCH_FILTER (State=Approved&Country=JP), PORT.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -65,7 +65,8 @@ log "migrating and seeding the demo city"
 (cd src/Waishi.Web && dotnet "$web" demo "${app_db[@]}" --Logging:LogLevel:Default=Warning >"$work/demo.log" 2>&1) \
   || { cat "$work/demo.log" >&2; exit 1; }
 log "seeding $trips trips ($awaiting awaiting $user)"
-dotnet "$tool" seed --provider "$provider" --connection "$connection" --approver "$user" --trips "$trips" --awaiting "$awaiting"
+dotnet "$tool" seed --provider "$provider" --connection "$connection" --approver "$user" --trips "$trips" --awaiting "$awaiting" \
+  --staff "${STAFF:-3000}"
 
 log "starting the app on $base"
 (

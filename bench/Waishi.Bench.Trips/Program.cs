@@ -7,7 +7,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
     Console.WriteLine("""
         usage: Waishi.Bench.Trips VERB [--option value ...]
           seed      --provider sqlite|postgres --connection CS [--tenant CQU] [--approver cqu.officer-exit]
-                    [--trips 100000] [--awaiting 1000]
+                    [--trips 100000] [--awaiting 1000] [--staff 3000]
           measure   --provider sqlite|postgres --connection CS --base http://127.0.0.1:PORT
                     [--user cqu.officer-exit] [--password waishi-demo-2026] [--rounds 3] [--duration 10]
                     [--warmup 5] [--connections 16] [--filter "State=Approved&Country=JP"]
@@ -38,7 +38,7 @@ try
     {
         case "seed":
             await new Seeder(new Database(Option("provider", "sqlite"), Option("connection")), Option("tenant", "CQU"),
-                Option("approver", "cqu.officer-exit"), Number("trips", 100_000), Number("awaiting", 1_000)).RunAsync();
+                Option("approver", "cqu.officer-exit"), Number("trips", 100_000), Number("awaiting", 1_000), Number("staff", 3_000)).RunAsync();
             return 0;
         case "measure":
             return await new Measure(new Database(Option("provider", "sqlite"), Option("connection")), new Uri(Option("base")),

@@ -10,8 +10,13 @@ namespace Waishi.Bench.Trips;
 /// director's steps, so that the awaiting query has to sort out whose they are. The rows bypass the
 /// audit log: the database is for measuring only.
 /// </summary>
-public sealed class Seeder(Database db, string tenantCode, string approverUserName, int trips, int awaiting, int seed = 42)
+public sealed class Seeder(Database db, string tenantCode, string approverUserName, int trips, int awaiting, int staff, int seed = 42)
 {
+    private static readonly string[] Surnames = ["Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun", "Ma", "Zhu", "Hu", "Guo"];
+    private static readonly string[] SurnamesZh = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭"];
+    private static readonly string[] Given = ["Wei", "Fang", "Min", "Jing", "Lei", "Yan", "Jun", "Tao", "Hong", "Ping", "Qiang", "Li"];
+    private static readonly string[] GivenZh = ["伟", "芳", "敏", "静", "磊", "燕", "军", "涛", "红", "平", "强", "丽"];
+
     private static readonly (string Code, string City)[] Places =
     [
         ("JP", "Tokyo"), ("JP", "Kyoto"), ("US", "Boston"), ("US", "Berkeley"), ("GB", "London"), ("DE", "Berlin"),
@@ -36,6 +41,7 @@ public sealed class Seeder(Database db, string tenantCode, string approverUserNa
         var chainVersion = await demo.TripChainVersionAsync(db, connection, tx, ct);
         var random = new Random(seed);
         var now = new DateTime(2026, 11, 30, 8, 0, 0, DateTimeKind.Utc);
+        await AddStaffAsync(connection, tx, demo, random);
         var plan = Plan(random);
 
         var cases = new List<object?[]>();
@@ -124,8 +130,26 @@ public sealed class Seeder(Database db, string tenantCode, string approverUserNa
             vacuum.CommandTimeout = 600;
             await vacuum.ExecuteNonQueryAsync(ct);
         }
-        Console.WriteLine($"seeded {trips:N0} trips, {members.Count:N0} members, {destinations.Count:N0} destinations, " +
+        Console.WriteLine($"seeded {staff:N0} staff, {trips:N0} trips, {members.Count:N0} members, {destinations.Count:N0} destinations, " +
             $"{cases.Count:N0} cases ({awaiting:N0} awaiting {approverUserName}) in {watch.Elapsed.TotalSeconds:F1} s");
+    }
+
+    /// <summary>A staff directory of realistic size (the demo city has a few dozen people), spread
+    /// over the units of the demo staff, so that each person travels on tens of trips, not thousands.</summary>
+    private async Task AddStaffAsync(DbConnection connection, DbTransaction tx, DemoCity demo, Random random)
+    {
+        var units = demo.Staff.Select(s => s.UnitId).Distinct().ToList();
+        await using var writer = await db.BulkAsync(connection, tx, "StaffMember",
+            "Id", "StaffNumber", "NameZh", "NameEn", "UnitId", "Title", "CadreLevel", "IsClassified", "ClassifiedLevel",
+            "Email", "IsActive", "Version", "TenantId");
+        for (var i = 1; i <= staff; i++)
+        {
+            var (s, g) = (random.Next(Surnames.Length), random.Next(Given.Length));
+            var row = new StaffRow(Guid.CreateVersion7(), units[random.Next(units.Count)]);
+            await writer.RowAsync(row.Id, $"B{i:D6}", SurnamesZh[s] + GivenZh[g], $"{Given[g]} {Surnames[s]}", row.UnitId, "Lecturer",
+                "None", false, "None", $"{Given[g].ToLowerInvariant()}.{Surnames[s].ToLowerInvariant()}{i}@example.edu.cn", true, 1L, demo.TenantId);
+            demo.Staff.Add(row);
+        }
     }
 
     private async Task WriteAsync(DbConnection connection, DbTransaction tx, string table, List<object?[]> rows, params string[] columns)
