@@ -29,6 +29,8 @@ internal sealed class TripConfiguration : IEntityTypeConfiguration<Trip>
         b.HasMany(t => t.Itinerary).WithOne().HasForeignKey(d => d.TripId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(t => t.Budget).WithOne().HasForeignKey(l => l.TripId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(t => new { t.TenantId, t.DepartureDate });
+        // The list's order without TenantId first: see the TripIndexes migration.
+        b.HasIndex(t => new { t.DepartureDate, t.CreatedUtc });
         b.Ignore(t => t.Days);
     }
 }
@@ -39,6 +41,8 @@ internal sealed class TripMemberConfiguration : IEntityTypeConfiguration<TripMem
     {
         b.Property(m => m.Role).HasMaxLength(16);
         b.HasOne<StaffMember>().WithMany().HasForeignKey(m => m.StaffMemberId).OnDelete(DeleteBehavior.Restrict);
+        // "Travels on this trip" probes (trip visibility, the Person and Mine filters): see the TripIndexes migration.
+        b.HasIndex(m => new { m.StaffMemberId, m.TripId });
     }
 }
 
@@ -48,6 +52,7 @@ internal sealed class TripDestinationConfiguration : IEntityTypeConfiguration<Tr
     {
         b.Property(d => d.CountryCode).HasMaxLength(2);
         b.Property(d => d.City).HasMaxLength(100);
+        b.HasIndex(d => new { d.CountryCode, d.TripId });
     }
 }
 
