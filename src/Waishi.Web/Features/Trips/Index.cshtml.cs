@@ -26,7 +26,10 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
     public int Total { get; private set; }
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public List<UnitNode> Units { get; private set; } = [];
+    public const int MaxPeopleListed = 300;
+
     public List<StaffMember> People { get; private set; } = [];
+    public bool PeopleListed { get; private set; }
 
     public async Task OnGetAsync()
     {
@@ -36,7 +39,11 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
         PageNo = Math.Clamp(PageNo, 1, PageCount);
         Rows = await RowsAsync(query.Skip((PageNo - 1) * PageSize).Take(PageSize), ct);
         Units = await UnitTree.LoadAsync(db, ct);
-        People = await db.Set<StaffMember>().AsNoTracking().OrderBy(s => s.StaffNumber).ToListAsync(ct);
+        // A large directory is searched by name or staff number in the search box instead of listed here.
+        var people = db.Set<StaffMember>().AsNoTracking().OrderBy(s => s.StaffNumber);
+        PeopleListed = await people.CountAsync(ct) <= MaxPeopleListed;
+        var person = Filter.Person;
+        People = PeopleListed ? await people.ToListAsync(ct) : await people.Where(s => s.Id == person).ToListAsync(ct);
     }
 
     public async Task<IActionResult> OnGetExportAsync(string? format)
