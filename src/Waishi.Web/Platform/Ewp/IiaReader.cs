@@ -1,13 +1,67 @@
 using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
+using Microsoft.Extensions.Localization;
 
 namespace Waishi.Web.Platform.Ewp;
 
-/// <summary>Something in a file that is not a usable IIA get-response: where (line, element) and what.</summary>
-public sealed record EwpReadError(int Line, string? Element, string Message)
+/// <summary>What is wrong at a place in a file that is not a usable IIA get-response.</summary>
+public enum EwpProblem
 {
+    NotXml,
+    NotAGetResponse,
+    Schema,
+    Missing,
+    PartnerCount,
+    NotAMobility,
+    NotADate,
+    NotAPositiveNumber,
+    NotAWholeNumber,
+    NotAnEqfLevel,
+    NotABoolean,
+}
+
+/// <summary>
+/// Something in a file that is not a usable IIA get-response: where (line, element), what kind of
+/// problem and its detail (the missing element, the bad value, the parser's or the schema
+/// validator's own message). <see cref="Describe"/> says it in the reader's language.
+/// </summary>
+public sealed record EwpReadError(int Line, string? Element, EwpProblem Problem, string Detail = "")
+{
+    /// <summary>The message in English.</summary>
+    public string Message => Describe(null);
+
+    public string Describe(IStringLocalizer? localizer)
+    {
+        var L = localizer ?? English.Instance;
+        return Problem switch
+        {
+            EwpProblem.NotXml => L["The file is not well-formed XML: {0}", Detail],
+            EwpProblem.NotAGetResponse => L["Expected an IIAs v7 get-response (iias-get-response in namespace {0}), found {1} in namespace {2}.", EwpNs.Iia, Element ?? "", Detail],
+            EwpProblem.Schema => L["Does not match the EWP schema: {0}", Detail],
+            EwpProblem.Missing => L["The element {0} is missing here.", Detail],
+            EwpProblem.PartnerCount => L["An IIA has exactly two partners; this one has {0}.", Detail],
+            EwpProblem.NotAMobility => L["Not a mobility specification (student studies, student traineeship, staff teacher or staff training)."],
+            EwpProblem.NotADate => L["The value {0} is not a date (YYYY-MM-DD).", Detail],
+            EwpProblem.NotAPositiveNumber => L["The value {0} is not a number greater than zero.", Detail],
+            EwpProblem.NotAWholeNumber => L["The value {0} is not a whole number greater than zero.", Detail],
+            EwpProblem.NotAnEqfLevel => L["The value {0} is not an EQF level (1 to 8).", Detail],
+            EwpProblem.NotABoolean => L["The value {0} is not true or false.", Detail],
+            _ => Detail,
+        };
+    }
+
     public override string ToString() => Element is null ? $"line {Line}: {Message}" : $"line {Line}, <{Element}>: {Message}";
+
+    /// <summary>The messages as written, for when no localizer is at hand.</summary>
+    sealed class English : IStringLocalizer
+    {
+        public static readonly English Instance = new();
+        public LocalizedString this[string name] => new(name, name);
+        public LocalizedString this[string name, params object[] arguments] =>
+            new(name, string.Format(CultureInfo.InvariantCulture, name, arguments));
+        public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => [];
+    }
 }
 
 /// <summary>One IIA read from a response, with the check of the hash it carries and the line it starts on.</summary>
@@ -41,19 +95,19 @@ public static class IiaReader
         }
         catch (XmlException ex)
         {
-            return new IiaReadResult([], [new EwpReadError(ex.LineNumber, null, $"The file is not well-formed XML: {ex.Message}")]);
+            return new IiaReadResult([], [new EwpReadError(ex.LineNumber, null, EwpProblem.NotXml, ex.Message)]);
         }
 
         var root = document.Root!;
         if (root.Name.LocalName != "iias-get-response" || (root.Name.NamespaceName != EwpNs.Iia && !(partial && root.Name.Namespace == XNamespace.None)))
         {
             return new IiaReadResult([], [new EwpReadError(Line(root), root.Name.LocalName,
-                $"Expected an IIAs v7 get-response (<iias-get-response xmlns=\"{EwpNs.Iia}\">), found <{root.Name.LocalName}> in namespace \"{root.Name.NamespaceName}\".")]);
+                EwpProblem.NotAGetResponse, root.Name.NamespaceName)]);
         }
 
         var schemaErrors = partial
             ? []
-            : EwpSchemas.ValidateIiaGetResponse(xml).Select(m => new EwpReadError(m.Line, m.Element, m.Message)).ToList();
+            : EwpSchemas.ValidateIiaGetResponse(xml).Select(m => new EwpReadError(m.Line, m.Element, EwpProblem.Schema, m.Message)).ToList();
 
         var readErrors = new List<EwpReadError>();
         var context = new Context(root.Name.Namespace, partial, readErrors);
@@ -82,7 +136,7 @@ public static class IiaReader
             var partners = iia.Elements(ns + "partner").ToList();
             if (partners.Count != 2)
             {
-                Error(iia, $"An IIA has exactly two <partner> elements; this one has {partners.Count}.");
+                Error(iia, EwpProblem.PartnerCount, partners.Count.ToString(CultureInfo.InvariantCulture));
                 return null;
             }
             var first = Partner(partners[0]);
@@ -91,7 +145,7 @@ public static class IiaReader
             CooperationConditions conditions;
             if (conditionsElement is null)
             {
-                Error(iia, "<cooperation-conditions> is missing.");
+                Error(iia, EwpProblem.Missing, "cooperation-conditions");
                 conditions = new CooperationConditions([]);
             }
             else
@@ -102,7 +156,7 @@ public static class IiaReader
                     var kind = child.Name.Namespace == ns ? MobilitySpec.KindOf(child.Name.LocalName) : null;
                     if (kind is null)
                     {
-                        Error(child, "Not a mobility specification (student-studies, student-traineeship, staff-teacher or staff-training).");
+                        Error(child, EwpProblem.NotAMobility);
                         continue;
                     }
                     if (Mobility(child, kind.Value) is { } spec)
@@ -133,7 +187,7 @@ public static class IiaReader
                 if (date.Length >= 10 && DateOnly.TryParseExact(date[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
                     signingDate = d;
                 else
-                    Error(p.Element(ns + "signing-date")!, $"\"{date}\" is not a date (YYYY-MM-DD).");
+                    Error(p.Element(ns + "signing-date")!, EwpProblem.NotADate, date);
             }
             return new IiaPartner(
                 Value(p, "hei-id", required: true) ?? "",
@@ -218,7 +272,7 @@ public static class IiaReader
             if (element is null)
             {
                 if (required)
-                    Error(parent, $"<{name}> is missing.");
+                    Error(parent, EwpProblem.Missing, name);
                 return null;
             }
             return element.Value.Trim();
@@ -231,7 +285,7 @@ public static class IiaReader
                 return null;
             if (decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) && d > 0)
                 return d;
-            Error(parent.Element(ns + name)!, $"\"{value}\" is not a positive number.");
+            Error(parent.Element(ns + name)!, EwpProblem.NotAPositiveNumber, value);
             return null;
         }
 
@@ -239,7 +293,7 @@ public static class IiaReader
         {
             if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i >= min && i <= max)
                 return i;
-            Error(element, $"\"{value}\" is not a whole number from {min} to {(max == int.MaxValue ? "up" : max)}.");
+            Error(element, max == 8 ? EwpProblem.NotAnEqfLevel : EwpProblem.NotAWholeNumber, value);
             return 0;
         }
 
@@ -250,12 +304,12 @@ public static class IiaReader
                 case "true" or "1": return true;
                 case "false" or "0": return false;
                 default:
-                    Error(element, $"\"{value}\" is not true or false.");
+                    Error(element, EwpProblem.NotABoolean, value);
                     return false;
             }
         }
 
-        void Error(XElement element, string message) =>
-            errors.Add(new EwpReadError(Line(element), element.Name.LocalName, message));
+        void Error(XElement element, EwpProblem problem, string detail = "") =>
+            errors.Add(new EwpReadError(Line(element), element.Name.LocalName, problem, detail));
     }
 }

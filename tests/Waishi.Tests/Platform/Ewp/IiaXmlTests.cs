@@ -126,6 +126,7 @@ public class IiaReaderTests
         var error = Assert.Single(result.Errors);
         Assert.Equal(line, error.Line);
         Assert.Equal("iia-id", error.Element);
+        Assert.Equal(EwpProblem.Schema, error.Problem);
         Assert.Contains("hei-id", error.Message);
     }
 
@@ -140,7 +141,8 @@ public class IiaReaderTests
 
         var error = Assert.Single(result.Errors);
         Assert.Equal((line, "mobilities-per-year"), (error.Line, error.Element));
-        Assert.Contains("\"ten\"", error.Message);
+        Assert.Equal(EwpProblem.NotAWholeNumber, error.Problem);
+        Assert.Equal("The value ten is not a whole number greater than zero.", error.Message);
     }
 
     [Fact]
