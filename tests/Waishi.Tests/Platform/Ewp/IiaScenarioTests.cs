@@ -70,6 +70,25 @@ public class IiaScenarioTests
     }
 
     [Fact]
+    public void The_scenario_hashes_are_illustrations_and_a_check_says_so()
+    {
+        // Steps 6 and 8: each side recomputes the other's hash before approving. The abridged files
+        // carry made-up hashes, so the v7 check must report them as not matching rather than trust them.
+        foreach (var file in new[] { "01-A-get-response.part.xml", "02-B-get-response.part.xml" })
+        {
+            var check = IiaHash.Check(EwpFiles.FirstIia(EwpFiles.Text($"example-scenario/{file}")));
+            Assert.False(check.Matches, file);
+        }
+
+        // A's copy and B's copy list the partners in opposite order, so even with the same
+        // conditions the two versions have different texts to hash.
+        var a = IiaHash.TextToHash(EwpFiles.FirstIia(EwpFiles.Text("example-scenario/01-A-get-response.part.xml")));
+        var b = IiaHash.TextToHash(EwpFiles.FirstIia(EwpFiles.Text("example-scenario/02-B-get-response.part.xml")));
+        Assert.StartsWith($"_iia-id_1={AIiaId}__iia-id_2=_", a);
+        Assert.StartsWith($"_iia-id_1={BIiaId}__iia-id_2={AIiaId}_", b);
+    }
+
+    [Fact]
     public void The_partial_files_are_not_valid_responses()
     {
         // The README says so: they have no namespace and leave out required elements.
