@@ -128,6 +128,45 @@ public class IiaHashTests
             IiaHash.TextToHash(EwpFiles.FirstIia(xml)));
     }
 
+    // The expected hashes below were produced by running transform_version_7.xsl itself in an XSLT 3.0
+    // processor (SaxonJS) on the same documents and hashing its text-to-hash.
+
+    [Fact]
+    public void Attributes_whitespace_cdata_comments_and_a_missing_iia_id_hash_as_the_transform_does()
+    {
+        var xml = EwpFiles.Example
+            .Replace("<language>en</language>", "<language xml:lang=\"en\" foo=\"b  a\">en</language>")
+            .Replace("<eqf-level>8</eqf-level>", "<eqf-level>\n 8 </eqf-level>")
+            .Replace("<iia-id>1954991</iia-id>", "")
+            .Replace("<cooperation-conditions>", "<cooperation-conditions terminated-as-a-whole=\"1\">")
+            .Replace("<blended>false</blended>", "<blended><![CDATA[fa]]>lse<!-- c --></blended>");
+
+        Assert.Equal("f0b36dc5746cb9d7296d98f6c66a88920869bf7c8b80798c4a5b6d3160396e52", IiaHash.Compute(EwpFiles.FirstIia(xml)));
+    }
+
+    [Fact]
+    public void Written_models_hash_as_the_transform_does()
+    {
+        var model = EwpFiles.FullModel();
+        Assert.Equal("611b5872dbfaf2c8262917b172819e7b74fc42906b5ad31ebf014327be347c1b", IiaWriter.HashOf(model));
+
+        var studies = model.Conditions.Mobilities[0];
+        var flagged = model with
+        {
+            Conditions = model.Conditions with
+            {
+                TerminatedAsAWhole = true,
+                Mobilities = [studies with
+                {
+                    MobilitiesPerYearNotYetDefined = true,
+                    SubjectAreas = [new SubjectArea("0232", V6Value: "023")],
+                    LanguageSkills = [new LanguageSkill("en", "B2", NotYetDefined: true), new LanguageSkill("pl", "A2", new SubjectArea("0231", "x", "02"))],
+                }, .. model.Conditions.Mobilities.Skip(1)],
+            },
+        };
+        Assert.Equal("c52362fecec6b9cba4514d81a2bd38448506525f8c91f20485f2c95e8bd5521c", IiaWriter.HashOf(flagged));
+    }
+
     [Fact]
     public void The_transform_copied_with_the_tests_is_the_one_this_code_follows()
     {
