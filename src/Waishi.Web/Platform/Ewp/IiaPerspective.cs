@@ -57,3 +57,45 @@ public static class IiaApprovalReader
     static string? Child(System.Xml.Linq.XElement parent, string name) =>
         parent.Elements().FirstOrDefault(e => e.Name.LocalName == name)?.Value.Trim();
 }
+
+/// <summary>An agreement of an imported file, seen from our side, with the check of its hash.</summary>
+public sealed record IiaImportCandidate(IiaPerspective View, IiaHashCheck Hash, int Line);
+
+public sealed record IiaImportResult(IReadOnlyList<IiaImportCandidate> Agreements, IReadOnlyList<EwpReadError> Errors)
+{
+    public bool Ok => Errors.Count == 0 && Agreements.Count > 0;
+}
+
+/// <summary>
+/// The first step of importing a partner's get-response into draft agreements: read and validate
+/// the file, find our institution among the partners of each IIA (by HEI id) and check each
+/// iia-hash. An IIA we are not part of, or whose hash does not match its content, is an error: it
+/// must not become an agreement, and a wrong hash must never be approved.
+/// </summary>
+public static class IiaImport
+{
+    public static IiaImportResult Read(string xml, string ourHeiId)
+    {
+        var read = IiaReader.Read(xml);
+        if (!read.Ok)
+            return new IiaImportResult([], read.Errors);
+
+        var errors = new List<EwpReadError>();
+        var agreements = new List<IiaImportCandidate>();
+        if (read.Iias.Count == 0)
+            errors.Add(new EwpReadError(1, "iias-get-response", EwpProblem.NoAgreement));
+        foreach (var iia in read.Iias)
+        {
+            var view = IiaPerspective.Of(iia.Model, ourHeiId);
+            if (view is null)
+            {
+                errors.Add(new EwpReadError(iia.Line, "iia", EwpProblem.NotOurAgreement, ourHeiId));
+                continue;
+            }
+            if (!iia.Hash.Matches)
+                errors.Add(new EwpReadError(iia.Line, "iia-hash", EwpProblem.HashMismatch, iia.Hash.Computed));
+            agreements.Add(new IiaImportCandidate(view, iia.Hash, iia.Line));
+        }
+        return new IiaImportResult(agreements, errors);
+    }
+}

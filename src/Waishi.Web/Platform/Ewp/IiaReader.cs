@@ -19,6 +19,9 @@ public enum EwpProblem
     NotAWholeNumber,
     NotAnEqfLevel,
     NotABoolean,
+    NoAgreement,
+    NotOurAgreement,
+    HashMismatch,
 }
 
 /// <summary>
@@ -47,6 +50,9 @@ public sealed record EwpReadError(int Line, string? Element, EwpProblem Problem,
             EwpProblem.NotAWholeNumber => L["The value {0} is not a whole number greater than zero.", Detail],
             EwpProblem.NotAnEqfLevel => L["The value {0} is not an EQF level (1 to 8).", Detail],
             EwpProblem.NotABoolean => L["The value {0} is not true or false.", Detail],
+            EwpProblem.NoAgreement => L["The file holds no agreement."],
+            EwpProblem.NotOurAgreement => L["Our institution ({0}) is not a partner of this agreement.", Detail],
+            EwpProblem.HashMismatch => L["The iia-hash does not match the agreement's content (it should be {0}): the file was changed or computed wrongly, and must not be approved.", Detail],
             _ => Detail,
         };
     }
