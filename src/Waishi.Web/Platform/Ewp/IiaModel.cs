@@ -52,7 +52,31 @@ public sealed record LangText(string Text, string? Lang = null);
 /// <summary>A phone or fax number: E.164 with an optional extension, or free text.</summary>
 public sealed record EwpPhone(string? E164 = null, string? Ext = null, string? OtherFormat = null);
 
-/// <summary>The EWP Contact type (postal addresses are not carried).</summary>
+/// <summary>
+/// The EWP FlexibleAddress: free address lines, or the parts of a street address (the schema allows
+/// one or the other), then postal code, locality, region and ISO country code.
+/// </summary>
+public sealed record EwpAddress(
+    IReadOnlyList<string>? RecipientNames = null,
+    IReadOnlyList<string>? AddressLines = null,
+    string? BuildingNumber = null,
+    string? BuildingName = null,
+    string? StreetName = null,
+    string? Unit = null,
+    string? Floor = null,
+    string? PostOfficeBox = null,
+    IReadOnlyList<string>? DeliveryPointCodes = null,
+    string? PostalCode = null,
+    string? Locality = null,
+    string? Region = null,
+    string? Country = null)
+{
+    public IReadOnlyList<string> RecipientNames { get; init; } = RecipientNames ?? [];
+    public IReadOnlyList<string> AddressLines { get; init; } = AddressLines ?? [];
+    public IReadOnlyList<string> DeliveryPointCodes { get; init; } = DeliveryPointCodes ?? [];
+}
+
+/// <summary>The EWP Contact type.</summary>
 public sealed record EwpContact(
     IReadOnlyList<LangText> Names,
     IReadOnlyList<LangText>? GivenNames = null,
@@ -61,7 +85,9 @@ public sealed record EwpContact(
     IReadOnlyList<EwpPhone>? Phones = null,
     IReadOnlyList<EwpPhone>? Faxes = null,
     IReadOnlyList<string>? Emails = null,
-    IReadOnlyList<LangText>? RoleDescriptions = null)
+    IReadOnlyList<LangText>? RoleDescriptions = null,
+    EwpAddress? StreetAddress = null,
+    EwpAddress? MailingAddress = null)
 {
     public IReadOnlyList<LangText> GivenNames { get; init; } = GivenNames ?? [];
     public IReadOnlyList<LangText> FamilyNames { get; init; } = FamilyNames ?? [];

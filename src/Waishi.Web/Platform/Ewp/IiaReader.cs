@@ -136,6 +136,7 @@ public static class IiaReader
         public XNamespace Ns => ns;
         static readonly XNamespace C = EwpNs.Contact;
         static readonly XNamespace P = EwpNs.Phone;
+        static readonly XNamespace A = EwpNs.Address;
 
         public Iia? Iia(XElement iia)
         {
@@ -260,7 +261,18 @@ public static class IiaReader
             c.Elements(P + "phone-number").Select(Phone).ToList(),
             c.Elements(P + "fax-number").Select(Phone).ToList(),
             c.Elements(C + "email").Select(e => e.Value.Trim()).ToList(),
-            Texts(c, C + "role-description"));
+            Texts(c, C + "role-description"),
+            c.Element(A + "street-address") is { } street ? Address(street) : null,
+            c.Element(A + "mailing-address") is { } mailing ? Address(mailing) : null);
+
+        static EwpAddress Address(XElement a)
+        {
+            string? One(string name) => (string?)a.Element(A + name) is { } v ? v.Trim() : null;
+            List<string> All(string name) => a.Elements(A + name).Select(e => e.Value.Trim()).ToList();
+            return new EwpAddress(All("recipientName"), All("addressLine"), One("buildingNumber"), One("buildingName"),
+                One("streetName"), One("unit"), One("floor"), One("postOfficeBox"), All("deliveryPointCode"),
+                One("postalCode"), One("locality"), One("region"), One("country"));
+        }
 
         static EwpPhone Phone(XElement p) => new(
             (string?)p.Element(P + "e164") is { } e ? e.Trim() : null,

@@ -15,6 +15,7 @@ public static class IiaWriter
     static readonly XNamespace I = EwpNs.Iia;
     static readonly XNamespace C = EwpNs.Contact;
     static readonly XNamespace P = EwpNs.Phone;
+    static readonly XNamespace A = EwpNs.Address;
 
     public static XDocument Document(IEnumerable<Iia> iias)
     {
@@ -22,6 +23,7 @@ public static class IiaWriter
             new XAttribute("xmlns", EwpNs.Iia),
             new XAttribute(XNamespace.Xmlns + "c", EwpNs.Contact),
             new XAttribute(XNamespace.Xmlns + "p", EwpNs.Phone),
+            new XAttribute(XNamespace.Xmlns + "a", EwpNs.Address),
             iias.Select(Element));
         return new XDocument(new XDeclaration("1.0", "UTF-8", null), root);
     }
@@ -116,7 +118,24 @@ public static class IiaWriter
         c.Phones.Select(p => Phone(P + "phone-number", p)),
         c.Faxes.Select(p => Phone(P + "fax-number", p)),
         c.Emails.Select(e => new XElement(C + "email", e)),
+        c.StreetAddress is null ? null : Address(A + "street-address", c.StreetAddress),
+        c.MailingAddress is null ? null : Address(A + "mailing-address", c.MailingAddress),
         c.RoleDescriptions.Select(n => Lang(C + "role-description", n)));
+
+    static XElement Address(XName name, EwpAddress a) => new(name,
+        a.RecipientNames.Select(n => new XElement(A + "recipientName", n)),
+        a.AddressLines.Select(l => new XElement(A + "addressLine", l)),
+        Optional(A + "buildingNumber", a.BuildingNumber),
+        Optional(A + "buildingName", a.BuildingName),
+        Optional(A + "streetName", a.StreetName),
+        Optional(A + "unit", a.Unit),
+        Optional(A + "floor", a.Floor),
+        Optional(A + "postOfficeBox", a.PostOfficeBox),
+        a.DeliveryPointCodes.Select(c => new XElement(A + "deliveryPointCode", c)),
+        Optional(A + "postalCode", a.PostalCode),
+        Optional(A + "locality", a.Locality),
+        Optional(A + "region", a.Region),
+        Optional(A + "country", a.Country));
 
     static XElement Phone(XName name, EwpPhone p) => new(name,
         Optional(P + "e164", p.E164),
