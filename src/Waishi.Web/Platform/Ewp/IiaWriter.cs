@@ -91,9 +91,7 @@ public static class IiaWriter
     [
         Optional(I + "total-months-per-year", Number(m.TotalMonthsPerYear))!,
         new XElement(I + "blended", Bool(m.Blended ?? false)),
-        m.Kind == MobilityKind.StudentStudies
-            ? m.EqfLevels.Select(l => new XElement(I + "eqf-level", l.ToString(CultureInfo.InvariantCulture)))
-            : Enumerable.Empty<XElement>(),
+        m.EqfLevels.Select(l => new XElement(I + "eqf-level", l.ToString(CultureInfo.InvariantCulture))),
     ];
 
     static object? StaffPart(MobilitySpec m) => Optional(I + "total-days-per-year", Number(m.TotalDaysPerYear));

@@ -44,7 +44,7 @@ static class EwpFiles
                 OtherInfoTerms: "Tuition waived & housing offered",
                 TotalMonthsPerYear: 15.5m, Blended: false, EqfLevels: [6, 7]),
             new MobilitySpec(MobilityKind.StudentTraineeship, "uw.edu.pl", "bfsu.edu.cn", "2025/2026", "2026/2027", 1,
-                ReceivingOunitId: "intl", LanguageSkills: [new LanguageSkill("zh", "B1")], TotalMonthsPerYear: 3m, Blended: true),
+                ReceivingOunitId: "intl", LanguageSkills: [new LanguageSkill("zh", "B1")], TotalMonthsPerYear: 3m, Blended: true, EqfLevels: [6]),
             new MobilitySpec(MobilityKind.StaffTeacher, "bfsu.edu.cn", "uw.edu.pl", "2025/2026", "2027/2028", 2,
                 LanguageSkills: [new LanguageSkill("en", "C1")], SubjectAreas: [new SubjectArea("0231")], TotalDaysPerYear: 10m),
             new MobilitySpec(MobilityKind.StaffTraining, "uw.edu.pl", "bfsu.edu.cn", "2025/2026", "2027/2028", 2,
