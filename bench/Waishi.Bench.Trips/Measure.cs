@@ -41,7 +41,8 @@ public sealed partial class Measure(Database db, Uri site, string user, string p
                 async html =>
                 {
                     var rows = await raw.AwaitingAsync();
-                    Same("awaiting", CaseIds(html), Total(html, "awaiting-count"), rows.Count, [.. rows.Select(r => r.CaseId)]);
+                    // The page shows the first 50 of them and their total.
+                    Same("awaiting", CaseIds(html), Total(html, "awaiting-count"), rows.Count, [.. rows.Take(50).Select(r => r.CaseId)]);
                 }),
         ];
 

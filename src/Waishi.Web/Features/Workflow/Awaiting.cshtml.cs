@@ -9,12 +9,22 @@ namespace Waishi.Web.Features.Workflow;
 /// <summary>The cases whose current step the signed-in user may decide, oldest first.</summary>
 public sealed class AwaitingModel(AppDbContext db, TenantContext tenant, TimeProvider clock) : PageModel
 {
+    public const int PageSize = 50;
+
+    /// <summary>The page of cases shown, oldest first.</summary>
     public List<AwaitingCase> Cases { get; private set; } = [];
+    public int Total { get; private set; }
+    public int PageNo { get; private set; } = 1;
+    public int PageCount { get; private set; } = 1;
     public DateTime Now { get; private set; }
 
-    public async Task OnGetAsync()
+    public async Task OnGetAsync(int p = 1)
     {
         Now = clock.GetUtcNow().UtcDateTime;
-        Cases = await WorkflowQueries.AwaitingAsync(db, User.GetUserId()!.Value, tenant.IsAuthority, HttpContext.RequestAborted);
+        var all = await WorkflowQueries.AwaitingAsync(db, User.GetUserId()!.Value, tenant.IsAuthority, HttpContext.RequestAborted);
+        Total = all.Count;
+        PageCount = Math.Max(1, (Total + PageSize - 1) / PageSize);
+        PageNo = Math.Clamp(p, 1, PageCount);
+        Cases = [.. all.Skip((PageNo - 1) * PageSize).Take(PageSize)];
     }
 }
