@@ -79,6 +79,8 @@ public sealed class Trip : TenantEntity
     /// <summary>Last day of the public notice period, inclusive; set when the chain approves.</summary>
     public DateOnly? PublicityEndsOn { get; set; }
     public DateTime? ApprovedUtc { get; set; }
+    /// <summary>Why the trip was withdrawn (an objection during publicity, a cancelled trip).</summary>
+    public string? WithdrawnReason { get; set; }
     public Guid? PlanItemId { get; set; }
 
     public List<TripMember> Members { get; set; } = [];

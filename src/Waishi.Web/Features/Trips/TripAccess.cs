@@ -49,6 +49,13 @@ public sealed record TripAccess(ClaimsPrincipal User, Guid UserId, Guid? StaffId
         trip.State == TripState.Approved
         && (trip.FiledByUserId == UserId || trip.ApplicantId == StaffId || User.HasRole(Roles.OfficerExit));
 
+    /// <summary>A trip in publicity or approved and not yet departed is withdrawn by its filer or
+    /// applicant, or by an exit officer (an objection raised during publicity).</summary>
+    public bool CanWithdraw(Trip trip, DateOnly today) =>
+        trip.State is TripState.Publicity or TripState.Approved
+        && (trip.DepartureDate is null || trip.DepartureDate > today)
+        && (trip.FiledByUserId == UserId || trip.ApplicantId == StaffId || User.HasRole(Roles.OfficerExit));
+
     /// <summary>The people this user may file for: anyone for an exit officer, the members of her
     /// units for a unit secretary, and always oneself.</summary>
     public IQueryable<StaffMember> Applicants(AppDbContext db)

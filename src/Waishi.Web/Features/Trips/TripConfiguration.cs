@@ -19,6 +19,7 @@ internal sealed class TripConfiguration : IEntityTypeConfiguration<Trip>
         b.Property(t => t.FundingSource).HasMaxLength(200);
         b.Property(t => t.LateJustification).HasMaxLength(2000);
         b.Property(t => t.Number).HasMaxLength(16);
+        b.Property(t => t.WithdrawnReason).HasMaxLength(2000);
         b.HasIndex(t => new { t.TenantId, t.Number }).IsUnique();
         b.HasIndex(t => new { t.TenantId, t.State });
         b.HasOne<StaffMember>().WithMany().HasForeignKey(t => t.ApplicantId).OnDelete(DeleteBehavior.Restrict);

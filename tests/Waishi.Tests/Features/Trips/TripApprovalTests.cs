@@ -327,6 +327,44 @@ public sealed class TripApprovalTests
     }
 
     [Fact]
+    public async Task An_objection_during_publicity_withdraws_the_trip_and_publicity_no_longer_approves_it()
+    {
+        await using var app = await AppFactory.CreateAsync();
+        var kit = new WorkflowKit(app);
+        var people = await TripPeople.LoadAsync(app);
+        var applicant = await app.SignInAsync("cqu.applicant");
+        var (trip, at) = await SubmitAsync(app, applicant, TripForms.Complete(people.Applicant.Id, TripForms.Today.AddDays(45)));
+        await kit.ApproveAsync(at, "cqu.unit-head", "cqu.officer-exit", "cqu.director");
+        trip = await TripAsync(app, trip.Id);
+        Assert.Equal(TripState.Publicity, trip.State);
+
+        var url = $"/Trips/Details/{trip.Id}";
+        var colleague = await app.SignInAsync("cqu.officer-global");
+        Assert.Equal(HttpStatusCode.NotFound, (await colleague.GetAsync(url)).StatusCode);
+        var officer = await app.SignInAsync("cqu.officer-exit");
+        var blank = await officer.PostFormAsync(url, url + "?handler=Withdraw", new() { ["version"] = trip.Version.ToString(), ["WithdrawReason"] = " " });
+        Assert.Equal(HttpStatusCode.Redirect, blank.StatusCode);
+        Assert.Equal(TripState.Publicity, (await TripAsync(app, trip.Id)).State);
+
+        var withdrawn = await officer.PostFormAsync(url, url + "?handler=Withdraw", new()
+        {
+            ["version"] = trip.Version.ToString(), ["WithdrawReason"] = "An objection: the conference was cancelled.",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+        trip = await TripAsync(app, trip.Id);
+        Assert.Equal(TripState.Withdrawn, trip.State);
+        Assert.Contains("An objection: the conference was cancelled.", await applicant.GetStringAsync(url));
+        Assert.DoesNotContain(trip.Number!, await app.CreateClient().GetStringAsync("/Public/Notices"));
+        Assert.Equal(0, await EndPublicityAsync(app, trip.PublicityEndsOn!.Value.AddDays(1)));
+        Assert.Equal(TripState.Withdrawn, (await TripAsync(app, trip.Id)).State);
+
+        // Withdrawn is final: nothing more to withdraw, amend or edit.
+        var again = await officer.PostFormAsync(url, url + "?handler=Withdraw", new() { ["version"] = trip.Version.ToString(), ["WithdrawReason"] = "Again" });
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(trip.Version, (await TripAsync(app, trip.Id)).Version);
+    }
+
+    [Fact]
     public void Working_days_skip_weekends()
     {
         var friday = new DateOnly(2026, 11, 27);
