@@ -115,8 +115,7 @@ public sealed class DetailsModel(AppDbContext db, PartnerMerge merge, IStringLoc
             }
             db.ChangeTracker.Clear();
             ModelState.AddModelError("", t[result.Error == StaleEdit.Message ? FormErrors.StaleEdit : result.Error]);
-            await LoadAsync(id);
-            return Page();
+            return await LoadAsync(id) ? Page() : NotFound();
         }
         TempData["Status"] = t["{0} was merged into this partner; {1} linked record(s) moved.", name ?? "", result.MovedRows].Value;
         return Redirect($"/Partners/Details/{id}");

@@ -17,11 +17,11 @@ public sealed class PartnerMerge(AppDbContext db)
 
     public async Task<Result> MergeAsync(Guid keepId, Guid mergeId, long? keepVersion, long? mergeVersion, CancellationToken ct)
     {
-        if (keepId == mergeId)
-        {
-            return new Result(false, 0, "Choose two different partners to merge.");
-        }
         var keep = await db.Set<Partner>().SingleOrDefaultAsync(p => p.Id == keepId, ct);
+        if (keep is not null && keepId == mergeId)
+        {
+            return new Result(false, 0, "Choose another partner to merge into this one.");
+        }
         var merged = await db.Set<Partner>().SingleOrDefaultAsync(p => p.Id == mergeId, ct);
         if (keep is null || merged is null)
         {

@@ -177,6 +177,10 @@ public static class PartnersApi
 
     private static async Task<IResult> MergeAsync(Guid id, MergeInput input, AppDbContext db, PartnerMerge merge, ApiProblems problems, CancellationToken ct)
     {
+        if (!await db.Set<Partner>().AnyAsync(p => p.Id == id, ct))
+        {
+            return problems.NotFound();
+        }
         if (input.MergeId == Guid.Empty || input.MergeId == id)
         {
             return problems.Validation("MergeId", "Choose another partner to merge into this one.");

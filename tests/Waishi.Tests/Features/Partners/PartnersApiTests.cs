@@ -167,4 +167,23 @@ public sealed class PartnersApiTests
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignInAsync("cqu.tenant-admin")).GetAsync("/api/v1/ror/import/status")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await (await app.SignInAsync("cqfao.tenant-admin")).GetAsync("/api/v1/ror/import/status")).StatusCode);
     }
+
+    [Fact]
+    public async Task Another_tenants_partner_contacts_and_merge_answer_404()
+    {
+        await using var app = await AppFactory.CreateAsync();
+        var other = await app.SignInAsync("cqupt.director");
+        var theirs = await CreateAsync(other, Body("Imperial College London"));
+        var contact = (await (await other.PostJsonAsync($"/api/v1/partners/{theirs}/contacts", new { name = "Dana" })).JsonAsync()).GetProperty("id").GetGuid();
+
+        var client = await app.SignInAsync("cqu.officer-global");
+        var mine = await CreateAsync(client, Body("Imperial College London"));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PutJsonAsync($"/api/v1/partners/{theirs}/contacts/{contact}", new { name = "Tampered" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PutJsonAsync($"/api/v1/partners/{mine}/contacts/{contact}", new { name = "Tampered" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync($"/api/v1/partners/{mine}/contacts/{contact}")).StatusCode);
+        // Merging another tenant's partner into one's own finds nothing to merge.
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostJsonAsync($"/api/v1/partners/{mine}/merge", new { mergeId = theirs })).StatusCode);
+        Assert.Equal("Dana", await app.WithDbAsync(db => db.Set<PartnerContact>().Where(c => c.Id == contact).Select(c => c.Name).SingleAsync()));
+        Assert.True(await app.WithDbAsync(db => db.Set<Partner>().AnyAsync(p => p.Id == theirs)));
+    }
 }
