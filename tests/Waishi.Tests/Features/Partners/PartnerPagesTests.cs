@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Waishi.Tests.Features.Ror;
 using Waishi.Tests.Support;
@@ -70,7 +71,7 @@ public sealed class PartnerPagesTests
 
         var saved = await client.PostFormAsync($"/Partners/Create?ror={RorDump.IdOf(3)}", "/Partners/Create", new()
         {
-            ["Form.NameEn"] = RorDump.NameOf(3), ["Form.CountryCode"] = "HK", ["Form.Type"] = "University", ["Form.RorId"] = RorDump.IdOf(3),
+            ["Form.NameEn"] = RorDump.NameOf(3), ["Form.Acronyms"] = "TU3", ["Form.CountryCode"] = "HK", ["Form.Type"] = "University", ["Form.RorId"] = RorDump.IdOf(3),
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Contains("data-testid=\"partner-row\"", await client.GetStringAsync("/Partners?Region=HongKong&Q=TU3"));
