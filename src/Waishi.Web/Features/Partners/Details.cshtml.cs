@@ -53,6 +53,22 @@ public sealed class DetailsModel(AppDbContext db, PartnerMerge merge, IStringLoc
             return NotFound();
         }
         ModelState.Clear();
+        ModelState.AddAll("Contact", ValidateContact(), t);
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(id);
+            return Page();
+        }
+        var contact = new PartnerContact { PartnerId = id, SortOrder = partner.Contacts.Count };
+        PartnersApi.Apply(Contact, contact);
+        db.Add(contact);
+        await db.SaveChangesAsync(ct);
+        TempData["Status"] = t["The contact {0} was added.", contact.Name].Value;
+        return Redirect($"/Partners/Details/{id}");
+    }
+
+    private List<FieldError> ValidateContact()
+    {
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(Contact.Name))
         {
@@ -66,18 +82,40 @@ public sealed class DetailsModel(AppDbContext db, PartnerMerge merge, IStringLoc
         {
             errors.Add(new FieldError("Name", "Shorten this to at most {0} characters.", 200));
         }
-        ModelState.AddAll("Contact", errors, t);
-        if (!ModelState.IsValid)
+        return errors;
+    }
+
+    public async Task<IActionResult> OnPostSaveContactAsync(Guid id, Guid contactId, long contactVersion)
+    {
+        if (!Edits)
         {
-            await LoadAsync(id);
-            return Page();
+            return Forbid();
         }
-        var contact = new PartnerContact { PartnerId = id, SortOrder = partner.Contacts.Count };
-        PartnersApi.Apply(Contact, contact);
-        db.Add(contact);
-        await db.SaveChangesAsync(ct);
-        TempData["Status"] = t["The contact {0} was added.", contact.Name].Value;
-        return Redirect($"/Partners/Details/{id}");
+        var ct = HttpContext.RequestAborted;
+        var contact = await db.Set<PartnerContact>().FirstOrDefaultAsync(c => c.Id == contactId && c.PartnerId == id, ct);
+        if (contact is null)
+        {
+            return NotFound();
+        }
+        ModelState.Clear();
+        if (contact.Version != contactVersion)
+        {
+            ModelState.AddModelError("", t[FormErrors.StaleEdit]);
+        }
+        ModelState.AddAll("Contact", ValidateContact(), t);
+        if (ModelState.IsValid)
+        {
+            PartnersApi.Apply(Contact, contact);
+            if (await db.TrySaveAsync(ct) is null)
+            {
+                TempData["Status"] = t["The contact {0} was saved.", contact.Name].Value;
+                return Redirect($"/Partners/Details/{id}");
+            }
+            ModelState.AddModelError("", t[FormErrors.StaleEdit]);
+        }
+        db.ChangeTracker.Clear();
+        await LoadAsync(id);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostDeleteContactAsync(Guid id, Guid contactId)

@@ -120,4 +120,39 @@ public sealed class PartnerPagesTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public async Task Contacts_are_added_edited_and_removed_on_the_partner_page()
+    {
+        await using var app = await AppFactory.CreateAsync();
+        var client = await app.SignInAsync(Officer);
+        var saved = await client.PostFormAsync("/Partners/Create", "/Partners/Create", new()
+        {
+            ["Form.NameEn"] = "Seoul National University", ["Form.CountryCode"] = "KR", ["Form.Type"] = "University",
+        });
+        var url = saved.Headers.Location!.OriginalString;
+
+        var refused = await client.PostFormAsync(url, url + "?handler=AddContact", new() { ["Contact.Name"] = "Kim", ["Contact.Email"] = "not-an-address" });
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("name@example.org", html);
+        Assert.Contains("value=\"not-an-address\"", html);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync(url, url + "?handler=AddContact",
+            new() { ["Contact.Name"] = "Kim", ["Contact.Role"] = "Dean", ["Contact.Email"] = "kim@snu.ac.kr" })).StatusCode);
+        var contact = await app.WithDbAsync(db => db.Set<PartnerContact>().SingleAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync(url, url + "?handler=SaveContact", new()
+        {
+            ["contactId"] = contact.Id.ToString(), ["contactVersion"] = "1", ["Contact.Name"] = "Kim Minjun", ["Contact.Role"] = "Vice dean",
+        })).StatusCode);
+        Assert.Equal(("Kim Minjun", "Vice dean"), await app.WithDbAsync(db => db.Set<PartnerContact>().Select(c => ValueTuple.Create(c.Name, c.Role)).SingleAsync()));
+
+        var stale = await client.PostFormAsync(url, url + "?handler=SaveContact", new()
+        {
+            ["contactId"] = contact.Id.ToString(), ["contactVersion"] = "1", ["Contact.Name"] = "Someone else",
+        });
+        Assert.Contains("changed by someone else", await stale.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync(url, url + "?handler=DeleteContact", new() { ["contactId"] = contact.Id.ToString() })).StatusCode);
+        Assert.False(await app.WithDbAsync(db => db.Set<PartnerContact>().AnyAsync()));
+    }
 }
