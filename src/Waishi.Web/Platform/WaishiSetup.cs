@@ -56,6 +56,7 @@ public static class WaishiSetup
         services.AddWaishiVisas();
         services.AddWaishiTripReports();
         services.AddWaishiDocuments();
+        Features.Partners.PartnersSetup.AddWaishiPartners(services);
 
         services.AddRazorPages(o =>
             {

@@ -280,6 +280,22 @@ public static class CrossTenant
             new(PersonForm) { ["Action"] = "draft", ["Form.Results"] = "Tampered", ["Comment"] = "Tampered", ["Form.TripId"] = "{id}", ["Form.CountryCode"] = "JP" },
             new { results = "Tampered", version = 1 },
             ["/api/v1/trip-reports/{id}/submit", "/api/v1/trip-reports/{id}/approve", "/api/v1/trip-reports/{id}/return"]),
+        new("Partner",
+            async (db, tenant) =>
+            {
+                var partner = new Waishi.Web.Features.Partners.Partner { TenantId = tenant, NameEn = "Cross Tenant University", CountryCode = "GB", RorId = "0xtenant1" };
+                partner.Index();
+                partner.Contacts.Add(new Waishi.Web.Features.Partners.PartnerContact { TenantId = tenant, Name = "Cross Tenant" });
+                return await AddAsync(db, partner);
+            },
+            ["/Partners/Details/{id}", "/Partners/Edit/{id}"],
+            ["/Partners/Edit/{id}", "/Partners/Details/{id}?handler=AddContact", "/Partners/Details/{id}?handler=Merge"],
+            ["/Partners/Details/{id}?handler=Delete"],
+            "/api/v1/partners/{id}",
+            new(PersonForm) { ["Form.NameEn"] = "Tampered", ["Form.CountryCode"] = "GB", ["Form.Type"] = "University", ["Contact.Name"] = "Tampered", ["mergeId"] = "{id}" },
+            new { nameEn = "Tampered", countryCode = "GB", type = "University", version = 1 },
+            ["/api/v1/partners/{id}/contacts", "/api/v1/partners/{id}/merge"],
+            User: "cqu.officer-global"),
     ];
 
     /// <summary>An approved trip of tenant <paramref name="tenant"/>, back a month ago.</summary>

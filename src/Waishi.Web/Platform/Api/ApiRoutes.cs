@@ -23,5 +23,8 @@ public static class ApiRoutes
         Features.Visas.VisasApi.Map(v1);
         Features.TripReports.TripReportsApi.Map(v1);
         Features.Trips.ApprovalDocumentApi.Map(v1);
+        Features.Partners.PartnersApi.Map(v1);
+        Features.Ror.RorApi.Map(v1);
+        Features.Ror.RorImportRunner.Map(v1);
     }
 }

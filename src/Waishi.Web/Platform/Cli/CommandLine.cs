@@ -53,6 +53,7 @@ public static class CommandLine
         root.Subcommands.Add(AuditCommand.Create(app));
         root.Subcommands.Add(BackupCommand.Create(app));
         root.Subcommands.Add(UserCommand.Create(app));
+        root.Subcommands.Add(Features.Ror.RorImportCommand.Create(app));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

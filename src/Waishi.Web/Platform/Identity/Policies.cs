@@ -30,6 +30,12 @@ public static class Policies
     public const string TravelDocuments = "travel-documents";
     /// <summary>Keeps the register of travel documents: exit officers.</summary>
     public const string TravelDocumentsEditor = "travel-documents-editor";
+    /// <summary>Reads the partner institutions: the office roles and auditors.</summary>
+    public const string Partners = "partners";
+    /// <summary>Keeps the partner institutions: global relations and HMT officers, and directors.</summary>
+    public const string PartnersEditor = "partners-editor";
+    /// <summary>Imports the city's ROR registry: the authority's tenant admin.</summary>
+    public const string RorAdmin = "ror-admin";
 
     public static readonly string[] OfficeRoles =
         [.. Roles.Officers, Roles.Director, Roles.Leader, Roles.TenantAdmin];
@@ -54,6 +60,10 @@ public static class Policies
         options.AddPolicy(TravelDocuments, p => p.RequireAuthenticatedUser().RequireClaim(WaishiClaims.Role,
             Roles.OfficerExit, Roles.Director, Roles.Auditor));
         options.AddPolicy(TravelDocumentsEditor, p => p.RequireAuthenticatedUser().RequireClaim(WaishiClaims.Role, Roles.OfficerExit));
+        options.AddPolicy(Partners, p => p.RequireAuthenticatedUser().RequireClaim(WaishiClaims.Role, [.. OfficeRoles, Roles.Auditor]));
+        options.AddPolicy(PartnersEditor, p => p.RequireAuthenticatedUser().RequireClaim(WaishiClaims.Role, Roles.OfficerGlobal, Roles.OfficerHmt, Roles.Director));
+        options.AddPolicy(RorAdmin, p => p.RequireAuthenticatedUser().RequireClaim(WaishiClaims.Role, Roles.TenantAdmin)
+            .RequireClaim(WaishiClaims.TenantKind, nameof(Tenancy.TenantKind.Authority)));
         options.AddPolicy(Authority, p => p.RequireAuthenticatedUser().RequireClaim(WaishiClaims.TenantKind, nameof(Tenancy.TenantKind.Authority)));
 
         // Anything not explicitly opened to anonymous users needs a signed-in user.

@@ -30,6 +30,8 @@ public sealed class Navigation(IAuthorizationService authorization, AppDbContext
         new("travel-documents", "Travel documents", "/TravelDocuments", Policies.Staff, "Outbound"),
         new("visas", "Visas", "/Visas", Policies.Trips, "Outbound"),
         new("trip-reports", "Trip reports", "/TripReports", Policies.Trips, "Outbound"),
+        new("partners", "Partner institutions", "/Partners", Policies.Partners, "Partners"),
+        new("ror", "ROR registry", "/Ror", Policies.Staff, "Partners"),
         new("admin", "Administration", "/Admin/Users", Policies.TenantAdmin),
         new("audit", "Audit log", "/Audit", Policies.AuditReader),
     ];

@@ -30,6 +30,9 @@ public static class PageConventions
         pages.AuthorizeFolder("/TravelDocuments", Policies.Staff);
         pages.AuthorizeFolder("/Visas", Policies.Trips);
         pages.AuthorizeFolder("/TripReports", Policies.Trips);
+        pages.AuthorizeFolder("/Partners", Policies.Partners);
+        // The registry is read by every tenant's staff; its import page names its own policy.
+        pages.AuthorizeFolder("/Ror", Policies.Staff);
         foreach (var page in AnonymousPages)
         {
             pages.AllowAnonymousToPage(page);

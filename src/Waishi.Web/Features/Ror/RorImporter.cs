@@ -1,0 +1,160 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Waishi.Web.Platform.Data;
+
+namespace Waishi.Web.Features.Ror;
+
+/// <summary>Which records of a dump to import; empty means all.</summary>
+public sealed record RorImportFilter(string? Country = null, string? Type = null, string? Status = null)
+{
+    public bool Matches(RorRecord r) =>
+        (string.IsNullOrWhiteSpace(Country) || r.Locations.Any(l => string.Equals(l.CountryCode, Country.Trim(), StringComparison.OrdinalIgnoreCase)))
+        && (string.IsNullOrWhiteSpace(Type) || r.Types.Any(t => string.Equals(t, Type.Trim(), StringComparison.OrdinalIgnoreCase)))
+        && (string.IsNullOrWhiteSpace(Status) || string.Equals(r.Status, Status.Trim(), StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>A record that could not be imported: its position in the array (from 0), its id if readable, and why.</summary>
+public sealed record RorImportError(long Index, string? RorId, string Message);
+
+/// <summary>Where an import stands; the final one is the report.</summary>
+public sealed record RorImportProgress(long Read, long Added, long Updated, long Unchanged, long Skipped, long Failed,
+    IReadOnlyList<RorImportError> Errors, bool Finished, string? FatalError)
+{
+    public long Imported => Added + Updated + Unchanged;
+}
+
+/// <summary>
+/// Imports a ROR v2 dump (a JSON array of records). The file is streamed one record at a time, so
+/// memory stays flat however large the dump; records are upserted by ROR id in batches with the
+/// change tracker cleared after each, and a record whose content is already stored is counted as
+/// unchanged and not written. A malformed record is reported with its position and the rest still import.
+/// </summary>
+public sealed class RorImporter(AppDbContext db, TimeProvider clock)
+{
+    public const int BatchSize = 500;
+    /// <summary>At most this many malformed records are listed one by one (all are counted).</summary>
+    public const int MaxListedErrors = 1000;
+
+    public async Task<RorImportProgress> ImportAsync(Stream json, RorImportFilter filter, IProgress<RorImportProgress>? progress = null,
+        CancellationToken ct = default)
+    {
+        long read = 0, added = 0, updated = 0, unchanged = 0, skipped = 0, failed = 0;
+        var errors = new List<RorImportError>();
+        var batch = new List<RorRecord>(BatchSize);
+        string? fatal = null;
+        var tracking = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+
+        RorImportProgress Snapshot(bool finished) => new(read, added, updated, unchanged, skipped, failed, errors.ToList(), finished, fatal);
+
+        void Fail(long index, string? id, string message)
+        {
+            failed++;
+            if (errors.Count < MaxListedErrors)
+            {
+                errors.Add(new RorImportError(index, id, message));
+            }
+        }
+
+        async Task FlushAsync()
+        {
+            if (batch.Count == 0)
+            {
+                return;
+            }
+            // The last occurrence of an id in a batch wins, as it would across batches.
+            var unique = batch.GroupBy(r => r.RorId).Select(g => g.Last()).ToList();
+            var ids = unique.Select(r => r.RorId).ToList();
+            var existing = await db.Set<RorOrganisation>().Where(o => ids.Contains(o.RorId)).ToDictionaryAsync(o => o.RorId, ct);
+            var now = clock.GetUtcNow().UtcDateTime;
+            foreach (var record in unique)
+            {
+                if (existing.TryGetValue(record.RorId, out var row))
+                {
+                    if (record.ApplyTo(row, now))
+                    {
+                        db.Entry(row).State = EntityState.Modified;
+                        updated++;
+                    }
+                    else
+                    {
+                        unchanged++;
+                    }
+                }
+                else
+                {
+                    row = new RorOrganisation();
+                    record.ApplyTo(row, now);
+                    db.Add(row);
+                    added++;
+                }
+            }
+            unchanged += batch.Count - unique.Count;
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            batch.Clear();
+            progress?.Report(Snapshot(false));
+        }
+
+        try
+        {
+            long index = -1;
+            var elements = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(json, new JsonSerializerOptions { MaxDepth = 64 }, ct);
+            await using var enumerator = elements.GetAsyncEnumerator(ct);
+            while (true)
+            {
+                bool more;
+                try
+                {
+                    more = await enumerator.MoveNextAsync();
+                }
+                catch (JsonException e)
+                {
+                    // Broken JSON cannot be read past; what was read before it stays imported.
+                    fatal = $"The file is not valid JSON after record {index + 1}: {e.Message}";
+                    break;
+                }
+                if (!more)
+                {
+                    break;
+                }
+                index++;
+                read++;
+                var element = enumerator.Current;
+                RorRecord record;
+                try
+                {
+                    record = RorRecord.Read(element);
+                }
+                catch (RorFormatException e)
+                {
+                    Fail(index, RorRecord.TryId(element), e.Message);
+                    continue;
+                }
+                catch (InvalidOperationException e)
+                {
+                    Fail(index, RorRecord.TryId(element), e.Message);
+                    continue;
+                }
+                if (!filter.Matches(record))
+                {
+                    skipped++;
+                    continue;
+                }
+                batch.Add(record);
+                if (batch.Count >= BatchSize)
+                {
+                    await FlushAsync();
+                }
+            }
+            await FlushAsync();
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = tracking;
+        }
+        var result = Snapshot(true);
+        progress?.Report(result);
+        return result;
+    }
+}
