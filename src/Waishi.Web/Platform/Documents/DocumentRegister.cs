@@ -40,18 +40,23 @@ public sealed class DocumentRegister(TimeProvider clock)
         {
             return current;
         }
-        var tenant = await db.Set<Tenant>().AsNoTracking().FirstAsync(t => t.Id == tenantId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        if (number is null)
+        var start = new DateTime(now.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        // One statement reads the subject's documents and the year's count together: a document
+        // issued by a simultaneous request is either seen here (and returned) or missed by both
+        // counts, so that the number computed below is the same as that request's and the unique
+        // number refuses the second save.
+        var snapshot = await db.Set<IssuedDocument>().IgnoreQueryFilters().AsNoTracking()
+            .Where(d => d.TenantId == tenantId && d.Kind == kind && (d.SubjectId == subjectId || d.IssuedUtc >= start))
+            .Select(d => new { d.Id, d.SubjectId, d.Revoked, d.IssuedUtc }).ToListAsync(ct);
+        var revokedHere = db.ChangeTracker.Entries<IssuedDocument>().Where(e => e.Entity.Revoked).Select(e => e.Entity.Id).ToHashSet();
+        if (snapshot.FirstOrDefault(d => d.SubjectId == subjectId && !d.Revoked && !revokedHere.Contains(d.Id)) is { } valid)
         {
-            var year = now.Year;
-            var start = new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-            var issued = await db.Set<IssuedDocument>().IgnoreQueryFilters()
-                .CountAsync(d => d.TenantId == tenantId && d.Kind == kind && d.IssuedUtc >= start, ct);
-            number = $"{year}-{issued + 1:0000}";
+            return await db.Set<IssuedDocument>().IgnoreQueryFilters().SingleAsync(d => d.Id == valid.Id, ct);
         }
-        var earlier = await db.Set<IssuedDocument>().IgnoreQueryFilters()
-            .CountAsync(d => d.TenantId == tenantId && d.Kind == kind && d.SubjectId == subjectId, ct);
+        var tenant = await db.Set<Tenant>().AsNoTracking().FirstAsync(t => t.Id == tenantId, ct);
+        number ??= $"{now.Year}-{snapshot.Count(d => d.IssuedUtc >= start) + 1:0000}";
+        var earlier = snapshot.Count(d => d.SubjectId == subjectId);
         var document = new IssuedDocument
         {
             TenantId = tenantId, Kind = kind, SubjectId = subjectId, Code = VerificationCode.New(),
