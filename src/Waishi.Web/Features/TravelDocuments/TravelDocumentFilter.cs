@@ -64,21 +64,13 @@ public sealed class TravelDocumentFilter
     /// <summary>The query string of these filters, with another page if given.</summary>
     public string Query(int? page = null)
     {
-        var parts = new List<string>();
-        void Add(string key, object? value)
-        {
-            if (value is not null && value.ToString() is { Length: > 0 } text)
-            {
-                parts.Add($"{key}={Uri.EscapeDataString(text)}");
-            }
-        }
-        Add(nameof(Q), Q);
-        Add(nameof(Unit), Unit);
-        Add(nameof(Status), Status);
-        Add(nameof(Type), Type);
-        Add(nameof(Holder), Holder);
-        Add(nameof(ExpiringBefore), ExpiringBefore?.ToString("yyyy-MM-dd"));
-        Add("PageNo", page);
-        return string.Join("&", parts);
+        return Platform.Web.ListQuery.Of(
+            (nameof(Q), Q),
+            (nameof(Unit), Unit),
+            (nameof(Status), Status),
+            (nameof(Type), Type),
+            (nameof(Holder), Holder),
+            (nameof(ExpiringBefore), ExpiringBefore),
+            ("PageNo", page));
     }
 }

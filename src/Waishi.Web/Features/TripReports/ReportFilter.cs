@@ -97,21 +97,13 @@ public sealed class ReportFilter
 
     public string Query(int? page = null)
     {
-        var parts = new List<string>();
-        void Add(string key, object? value)
-        {
-            if (value is not null && value.ToString() is { Length: > 0 } text)
-            {
-                parts.Add($"{key}={Uri.EscapeDataString(text)}");
-            }
-        }
-        Add(nameof(Q), Q);
-        Add(nameof(Status), Status);
-        Add(nameof(Unit), Unit);
-        Add(nameof(Person), Person);
-        Add(nameof(From), From?.ToString("yyyy-MM-dd"));
-        Add(nameof(To), To?.ToString("yyyy-MM-dd"));
-        Add("PageNo", page);
-        return string.Join("&", parts);
+        return Platform.Web.ListQuery.Of(
+            (nameof(Q), Q),
+            (nameof(Status), Status),
+            (nameof(Unit), Unit),
+            (nameof(Person), Person),
+            (nameof(From), From),
+            (nameof(To), To),
+            ("PageNo", page));
     }
 }

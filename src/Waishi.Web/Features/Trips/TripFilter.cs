@@ -75,24 +75,16 @@ public sealed class TripFilter
     /// <summary>The query string of these filters, with another page if given.</summary>
     public string Query(int? page = null)
     {
-        var parts = new List<string>();
-        void Add(string key, object? value)
-        {
-            if (value is not null && value.ToString() is { Length: > 0 } text)
-            {
-                parts.Add($"{key}={Uri.EscapeDataString(text)}");
-            }
-        }
-        Add(nameof(Q), Q);
-        Add(nameof(Mine), Mine ? "true" : null);
-        Add(nameof(Unit), Unit);
-        Add(nameof(State), State);
-        Add(nameof(Type), Type);
-        Add(nameof(Country), Country);
-        Add(nameof(From), From?.ToString("yyyy-MM-dd"));
-        Add(nameof(To), To?.ToString("yyyy-MM-dd"));
-        Add(nameof(Person), Person);
-        Add("PageNo", page);
-        return string.Join("&", parts);
+        return Platform.Web.ListQuery.Of(
+            (nameof(Q), Q),
+            (nameof(Mine), Mine),
+            (nameof(Unit), Unit),
+            (nameof(State), State),
+            (nameof(Type), Type),
+            (nameof(Country), Country),
+            (nameof(From), From),
+            (nameof(To), To),
+            (nameof(Person), Person),
+            ("PageNo", page));
     }
 }

@@ -99,24 +99,16 @@ public sealed class VisaFilter
 
     public string Query(int? page = null)
     {
-        var parts = new List<string>();
-        void Add(string key, object? value)
-        {
-            if (value is not null && value.ToString() is { Length: > 0 } text)
-            {
-                parts.Add($"{key}={Uri.EscapeDataString(text)}");
-            }
-        }
-        Add(nameof(Q), Q);
-        Add(nameof(Unit), Unit);
-        Add(nameof(Status), Status);
-        Add(nameof(Country), Country);
-        Add(nameof(From), From?.ToString("yyyy-MM-dd"));
-        Add(nameof(To), To?.ToString("yyyy-MM-dd"));
-        Add(nameof(Person), Person);
-        Add(nameof(Trip), Trip);
-        Add(nameof(Pending), Pending ? "true" : null);
-        Add("PageNo", page);
-        return string.Join("&", parts);
+        return Platform.Web.ListQuery.Of(
+            (nameof(Q), Q),
+            (nameof(Unit), Unit),
+            (nameof(Status), Status),
+            (nameof(Country), Country),
+            (nameof(From), From),
+            (nameof(To), To),
+            (nameof(Person), Person),
+            (nameof(Trip), Trip),
+            (nameof(Pending), Pending),
+            ("PageNo", page));
     }
 }
