@@ -42,6 +42,8 @@ public sealed class Partner : TenantEntity
     public PartnerRegion Region { get; set; }
     /// <summary>The 9-character ROR id, if linked.</summary>
     public string? RorId { get; set; }
+    /// <summary>The Erasmus Without Paper HEI id (SCHAC code, e.g. uw.edu.pl), for exchanging agreements.</summary>
+    public string? EwpHeiId { get; set; }
     public string? Website { get; set; }
     public string? Notes { get; set; }
     public DateTime CreatedUtc { get; set; }
@@ -98,6 +100,7 @@ internal sealed class PartnerConfiguration : IEntityTypeConfiguration<Partner>
         b.Property(p => p.Type).HasMaxLength(24);
         b.Property(p => p.Region).HasMaxLength(16);
         b.Property(p => p.RorId).HasMaxLength(9);
+        b.Property(p => p.EwpHeiId).HasMaxLength(100);
         b.Property(p => p.Website).HasMaxLength(500);
         b.Property(p => p.Notes).HasMaxLength(2000);
         b.HasIndex(p => new { p.TenantId, p.RorId });
