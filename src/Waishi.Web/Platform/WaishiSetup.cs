@@ -57,6 +57,7 @@ public static class WaishiSetup
         services.AddWaishiTripReports();
         services.AddWaishiDocuments();
         Features.Partners.PartnersSetup.AddWaishiPartners(services);
+        Features.PartnerStats.PartnerStatsSetup.AddWaishiPartnerStats(services);
 
         services.AddRazorPages(o =>
             {

@@ -34,6 +34,7 @@ public sealed class Navigation(IAuthorizationService authorization, AppDbContext
         new("ror", "ROR registry", "/Ror", Policies.Staff, "Partners"),
         new("admin", "Administration", "/Admin/Users", Policies.TenantAdmin),
         new("audit", "Audit log", "/Audit", Policies.AuditReader),
+        new("partner-stats", "Partner statistics", "/Partners/Statistics", Policies.PartnerStatistics, "Partners"),
     ];
 
     /// <summary>The visible modules in menu order, the members of a group together at the place of its first.</summary>
