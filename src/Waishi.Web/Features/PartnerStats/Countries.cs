@@ -19,7 +19,8 @@ public sealed record Country(string Code, Continent Continent, string NameEn, st
 }
 
 /// <summary>
-/// Every ISO 3166-1 alpha-2 code with its continent and names. A static table: no maintained
+/// Every ISO 3166-1 alpha-2 code (and the four reserved codes the runtime's region data also
+/// knows: DG, EA, IC, XK) with its continent and names. A static table: no maintained
 /// package gives continents, and the names must not depend on the culture a process met first
 /// (the runtime's region names are cached in the language of the first caller). Hong Kong, Macao
 /// and Taiwan are named as regions of China.
@@ -277,6 +278,11 @@ public static class Countries
         new("ZA", Continent.Africa, "South Africa", "南非"),
         new("ZM", Continent.Africa, "Zambia", "赞比亚"),
         new("ZW", Continent.Africa, "Zimbabwe", "津巴布韦"),
+        // Codes outside ISO 3166-1 proper that the runtime's region data uses (exceptionally reserved or user-assigned).
+        new("DG", Continent.Asia, "Diego Garcia", "迪戈加西亚岛"),
+        new("EA", Continent.Africa, "Ceuta and Melilla", "休达及梅利利亚"),
+        new("IC", Continent.Africa, "Canary Islands", "加纳利群岛"),
+        new("XK", Continent.Europe, "Kosovo", "科索沃"),
     ];
 
     private static readonly Dictionary<string, Country> ByCode = All.ToDictionary(c => c.Code, StringComparer.OrdinalIgnoreCase);
