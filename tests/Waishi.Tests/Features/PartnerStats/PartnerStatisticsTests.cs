@@ -62,6 +62,11 @@ public sealed partial class PartnerStatisticsTests
         Assert.Contains("Hong Kong, China", html);
         Assert.Contains("id=\"partner-map\"", html);
         Assert.Contains("&quot;JP&quot;:2", html);
+        // The map's library comes from npm through the build and is served with the page's script.
+        foreach (var asset in new[] { "/lib/jsvectormap/jsvectormap.min.js", "/lib/jsvectormap/maps/world.js", "/lib/jsvectormap/jsvectormap.min.css", "/js/partner-map.js" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(asset)).StatusCode);
+        }
 
         var chinese = await (await app.SignInAsync(Officer, culture: "zh-CN")).GetStringAsync("/Partners/Statistics");
         Assert.Contains("日本", chinese);
