@@ -55,6 +55,10 @@ public sealed class IndexModel(AppDbContext db, TenantContext tenant, IStringLoc
 
     public string InstitutionName(string key) => Institutions.GetValueOrDefault(key, key);
 
+    /// <summary>Every country's name in the reader's language, for the map's tooltips.</summary>
+    public static Dictionary<string, string> MapNames() =>
+        Countries.All.ToDictionary(c => c.Code, c => c.Name(LocalizationSetup.IsChinese));
+
     /// <summary>Partners per country code, for the map.</summary>
     public Dictionary<string, int> MapValues => Result.ByCountry.ToDictionary(l => l.Key, l => l.Partners);
 
