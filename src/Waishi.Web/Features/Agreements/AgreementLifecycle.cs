@@ -18,23 +18,38 @@ public sealed record LifecycleResult(int Expiring, int Expired, int Renewed, int
 /// de-duplication key names the agreement, the expiry date and the point. A pass repeated on the
 /// same day changes nothing.
 /// </summary>
-public sealed class AgreementLifecycle(AppDbContext db, Notifier notifier, IStringLocalizer<SharedResource> t)
+public sealed class AgreementLifecycle(AppDbContext db, Notifier notifier, IStringLocalizer<SharedResource> t, ILogger<AgreementLifecycle> log)
 {
     public const int DefaultRenewalMonths = 12;
 
     public async Task<LifecycleResult> RunAsync(DateOnly today, CancellationToken ct = default)
     {
-        var agreements = await db.Set<Agreement>().IgnoreQueryFilters()
+        var tenants = await db.Set<Agreement>().IgnoreQueryFilters()
             .Where(a => a.State == AgreementState.Active || a.State == AgreementState.Expiring)
-            .OrderBy(a => a.TenantId).ThenBy(a => a.ExpiresOn)
-            .ToListAsync(ct);
+            .Select(a => a.TenantId).Distinct().ToListAsync(ct);
         var policies = await db.Set<AgreementPolicy>().IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(p => p.TenantId, ct);
         var total = new LifecycleResult(0, 0, 0, 0, 0, 0);
-        foreach (var tenant in agreements.GroupBy(a => a.TenantId))
+        foreach (var tenantId in tenants)
         {
-            var policy = policies.GetValueOrDefault(tenant.Key) ?? new AgreementPolicy();
-            var result = await RunTenantAsync(tenant.Key, [.. tenant], policy, today, ct);
-            await db.SaveChangesAsync(ct);
+            var policy = policies.GetValueOrDefault(tenantId) ?? new AgreementPolicy();
+            var agreements = await db.Set<Agreement>().IgnoreQueryFilters()
+                .Where(a => a.TenantId == tenantId && (a.State == AgreementState.Active || a.State == AgreementState.Expiring))
+                .OrderBy(a => a.ExpiresOn).ThenBy(a => a.Id)
+                .ToListAsync(ct);
+            var result = await RunTenantAsync(tenantId, agreements, policy, today, ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Someone edited one of these agreements meanwhile: this tenant waits for the next
+                // run (nothing of it was saved, so no reminder is lost), the others go on.
+                db.ChangeTracker.Clear();
+                log.LogWarning("Agreements of tenant {Tenant} were changed during the lifecycle run; they are checked again on the next run.", tenantId);
+                continue;
+            }
+            db.ChangeTracker.Clear();
             total = new LifecycleResult(total.Expiring + result.Expiring, total.Expired + result.Expired, total.Renewed + result.Renewed,
                 total.Reminders + result.Reminders, total.DormantSet + result.DormantSet, total.DormantCleared + result.DormantCleared);
         }
