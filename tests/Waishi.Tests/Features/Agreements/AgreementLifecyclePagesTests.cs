@@ -60,6 +60,28 @@ public sealed class AgreementLifecyclePagesTests
         Assert.NotEqual(HttpStatusCode.OK, (await applicant.GetAsync("/Agreements/Expiring")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_expiring_and_mobility_pages_speak_Chinese()
+    {
+        await using var app = await AppFactory.CreateAsync();
+        var tenant = await TenantAsync(app);
+        var partner = await PartnerAsync(app, tenant);
+        var agreement = await AgreementAsync(app, tenant, [partner], Today.AddDays(40));
+        await QuotaAsync(app, agreement, partner, MobilityDirection.Outgoing, Waishi.Web.Platform.Ewp.MobilityKind.StudentStudies, 2026, 2026, 0);
+        await MobilityAsync(app, agreement, partner, MobilityDirection.Outgoing, Waishi.Web.Platform.Ewp.MobilityKind.StudentStudies, 2026);
+        var client = await app.SignInAsync("cqu.officer-global", culture: "zh-CN");
+
+        var expiring = await client.GetStringAsync("/Agreements/Expiring");
+        Assert.Contains("即将到期的协议", expiring);
+        Assert.Contains("剩余天数", expiring);
+        Assert.DoesNotContain("Days left", expiring);
+        var mobilities = await client.GetStringAsync($"/Agreements/Mobilities?Filter.AgreementId={agreement.Id}");
+        Assert.Contains("名额使用情况", mobilities);
+        Assert.Contains("超出名额", mobilities);
+        Assert.Contains("学生学习", mobilities);
+        Assert.DoesNotContain("Quota use", mobilities);
+    }
+
     private static Dictionary<string, string> PolicyFields(string reminders, int expiringDays = 120, long version = 0, string hei = "cqu.edu.cn") => new()
     {
         ["Form.EwpHeiId"] = hei, ["Form.ExpiringDays"] = expiringDays.ToString(), ["Form.ReminderDays"] = reminders,
