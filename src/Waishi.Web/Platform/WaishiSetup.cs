@@ -58,6 +58,7 @@ public static class WaishiSetup
         services.AddWaishiDocuments();
         Features.Partners.PartnersSetup.AddWaishiPartners(services);
         Features.PartnerStats.PartnerStatsSetup.AddWaishiPartnerStats(services);
+        Features.Agreements.AgreementLifecycleSetup.AddWaishiAgreementLifecycle(services);
 
         services.AddRazorPages(o =>
             {

@@ -296,6 +296,27 @@ public static class CrossTenant
             new { nameEn = "Tampered", countryCode = "GB", type = "University", version = 1 },
             ["/api/v1/partners/{id}/contacts", "/api/v1/partners/{id}/merge"],
             User: "cqu.officer-global"),
+        new("AgreementMobility",
+            async (db, tenant) => await AddAsync(db, await CrossTenantAgreementAsync(db, tenant, mobility: true)),
+            ["/Agreements/Mobilities/Delete/{id}"],
+            [],
+            ["/Agreements/Mobilities/Delete/{id}"],
+            FormFields: new() { ["Version"] = "1" },
+            User: "cqu.officer-global"),
+        new("AgreementQuotaUse",
+            async (db, tenant) =>
+            {
+                var mobility = (Waishi.Web.Features.Agreements.AgreementMobility)await CrossTenantAgreementAsync(db, tenant, mobility: true);
+                await AddAsync(db, mobility);
+                return mobility.AgreementId;
+            },
+            ["/Agreements/Mobilities?Filter.AgreementId={id}", "/Agreements/Mobilities/Record?agreementId={id}",
+             "/api/v1/agreements/{id}/quota-use", "/api/v1/agreements/{id}/mobilities"],
+            ["/Agreements/Mobilities/Record?agreementId={id}"],
+            [],
+            FormFields: new() { ["Form.PersonName"] = "Tampered", ["Form.Year"] = "2026", ["Form.Direction"] = "Outgoing", ["Form.Kind"] = "StudentStudies" },
+            ApiPosts: ["/api/v1/agreements/{id}/mobilities"],
+            User: "cqu.officer-global"),
     ];
 
     /// <summary>An approved trip of tenant <paramref name="tenant"/>, back a month ago.</summary>
@@ -313,6 +334,32 @@ public static class CrossTenant
         };
         await AddAsync(db, trip);
         return trip;
+    }
+
+    /// <summary>An agreement in force of <paramref name="tenant"/> with a partner and a quota; with
+    /// <paramref name="mobility"/> also a mobility under it (returned, not saved), else the agreement.</summary>
+    private static async Task<Entity> CrossTenantAgreementAsync(AppDbContext db, Guid tenant, bool mobility)
+    {
+        var partner = new Waishi.Web.Features.Partners.Partner { TenantId = tenant, NameEn = "Cross Tenant Partner", CountryCode = "DE", RorId = "0xtenant2" };
+        partner.Index();
+        db.Add(partner);
+        var agreement = new Waishi.Web.Features.Agreements.Agreement
+        {
+            TenantId = tenant, Title = "Cross tenant agreement", Number = "AGR-XT-0001", State = Waishi.Web.Features.Agreements.AgreementState.Active,
+            ExpiresOn = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1), CreatedUtc = DateTime.UtcNow,
+        };
+        agreement.Parties.Add(new Waishi.Web.Features.Agreements.AgreementParty { TenantId = tenant, PartnerId = partner.Id });
+        agreement.Quotas.Add(new Waishi.Web.Features.Agreements.AgreementQuota { TenantId = tenant, PartnerId = partner.Id, FirstYear = 2026, LastYear = 2027, PlacesPerYear = 2 });
+        db.Add(agreement);
+        await db.SaveChangesAsync();
+        if (!mobility)
+        {
+            return agreement;
+        }
+        return new Waishi.Web.Features.Agreements.AgreementMobility
+        {
+            TenantId = tenant, AgreementId = agreement.Id, PartnerId = partner.Id, Year = 2026, PersonName = "Cross Tenant", RecordedUtc = DateTime.UtcNow,
+        };
     }
 
     private static async Task<Guid> AddAsync<T>(AppDbContext db, T row) where T : Entity

@@ -27,5 +27,6 @@ public static class ApiRoutes
         Features.Ror.RorApi.Map(v1);
         Features.Ror.RorImportRunner.Map(v1);
         Features.PartnerStats.PartnerStatsApi.Map(v1);
+        Features.Agreements.AgreementMobilitiesApi.Map(v1);
     }
 }

@@ -32,6 +32,8 @@ public sealed class Navigation(IAuthorizationService authorization, AppDbContext
         new("trip-reports", "Trip reports", "/TripReports", Policies.Trips, "Outbound"),
         new("partners", "Partner institutions", "/Partners", Policies.Partners, "Partners"),
         new("ror", "ROR registry", "/Ror", Policies.Staff, "Partners"),
+        new("agreements-expiring", "Expiring agreements", "/Agreements/Expiring", Policies.Partners, "Partners"),
+        new("agreement-mobilities", "Agreement mobilities", "/Agreements/Mobilities", Policies.Partners, "Partners"),
         new("admin", "Administration", "/Admin/Users", Policies.TenantAdmin),
         new("audit", "Audit log", "/Audit", Policies.AuditReader),
         new("partner-stats", "Partner statistics", "/Partners/Statistics", Policies.PartnerStatistics, "Partners"),
