@@ -36,6 +36,8 @@ public static class Policies
     public const string PartnersEditor = "partners-editor";
     /// <summary>Imports the city's ROR registry: the authority's tenant admin.</summary>
     public const string RorAdmin = "ror-admin";
+    /// <summary>Imports Erasmus Without Paper agreement files: global relations officers and directors.</summary>
+    public const string EwpImport = "ewp-import";
 
     public static readonly string[] OfficeRoles =
         [.. Roles.Officers, Roles.Director, Roles.Leader, Roles.TenantAdmin];
@@ -64,6 +66,7 @@ public static class Policies
         options.AddPolicy(PartnersEditor, p => p.RequireAuthenticatedUser().RequireClaim(WaishiClaims.Role, Roles.OfficerGlobal, Roles.OfficerHmt, Roles.Director));
         options.AddPolicy(RorAdmin, p => p.RequireAuthenticatedUser().RequireClaim(WaishiClaims.Role, Roles.TenantAdmin)
             .RequireClaim(WaishiClaims.TenantKind, nameof(Tenancy.TenantKind.Authority)));
+        options.AddPolicy(EwpImport, p => p.RequireAuthenticatedUser().RequireClaim(WaishiClaims.Role, Roles.OfficerGlobal, Roles.Director));
         options.AddPolicy(Authority, p => p.RequireAuthenticatedUser().RequireClaim(WaishiClaims.TenantKind, nameof(Tenancy.TenantKind.Authority)));
 
         // Anything not explicitly opened to anonymous users needs a signed-in user.
