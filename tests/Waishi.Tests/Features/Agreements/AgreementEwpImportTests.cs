@@ -152,6 +152,28 @@ public sealed class AgreementEwpImportTests
     }
 
     [Fact]
+    public async Task A_partner_picked_by_hand_gets_the_HEI_id_so_that_the_next_file_matches_it()
+    {
+        await using var app = await AppFactory.CreateAsync();
+        var data = new EwpAgreementData(app);
+        await data.OurHeiIdAsync("hibo.no");
+        var warsaw = await data.PartnerAsync("University of Warsaw", heiId: null);
+        var client = await app.SignInAsync("cqu.director");
+
+        var html = await UploadAsync(client, EwpFiles.Example);
+        Assert.Contains($"<option value=\"{warsaw}\">University of Warsaw (PL)</option>", html);
+        var fileData = Regex.Match(html, "name=\"FileData\" value=\"([^\"]+)\"").Groups[1].Value;
+        var response = await client.PostFormAsync(Page, $"{Page}?handler=Import", new()
+        {
+            ["FileData"] = fileData, ["FileName"] = "iias.xml", ["Choices[0].PartnerId"] = warsaw.ToString(),
+        });
+        Assert.Contains("1 draft agreements were created.", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.Equal(warsaw, Assert.Single(await data.AgreementsAsync()).Parties[0].PartnerId);
+        Assert.Equal("uw.edu.pl", await app.WithDbAsync(db => db.Set<Partner>().Where(p => p.Id == warsaw).Select(p => p.EwpHeiId).SingleAsync()));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Set<Partner>().CountAsync(p => p.TenantId == data.TenantId && p.EwpHeiId == "uw.edu.pl")));
+    }
+
+    [Fact]
     public async Task The_API_refuses_an_unknown_partner_unless_asked_to_create_it()
     {
         await using var app = await AppFactory.CreateAsync();

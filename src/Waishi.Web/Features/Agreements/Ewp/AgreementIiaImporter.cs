@@ -52,7 +52,7 @@ public sealed class AgreementIiaImporter(AppDbContext db, IStringLocalizer<Share
         var policy = await AgreementPolicy.LoadAsync(db, ct);
         if (string.IsNullOrWhiteSpace(policy.EwpHeiId))
         {
-            return new IiaImportPreview([], [new IiaImportError(0, t["Our institution's EWP HEI id is not set. Enter it in the agreement settings."], AgreementIiaMapper.PolicyUrl)]);
+            return new IiaImportPreview([], [new IiaImportError(0, t["Our institution's EWP HEI id is not set. Enter it on the agreement policy page."], AgreementIiaMapper.PolicyUrl)]);
         }
         var read = IiaImport.Read(xml, policy.EwpHeiId.Trim());
         var errors = read.Errors.Select(e => new IiaImportError(e.Line, e.Element is null ? e.Describe(t) : $"<{e.Element}>: {e.Describe(t)}")).ToList();
@@ -111,6 +111,8 @@ public sealed class AgreementIiaImporter(AppDbContext db, IStringLocalizer<Share
             var choice = choices.GetValueOrDefault(item.Index);
             if (choice?.PartnerId is { } chosen && await db.Set<Partner>().SingleOrDefaultAsync(p => p.Id == chosen, ct) is { } picked)
             {
+                // The partner chosen by hand gets the HEI id (if it has none) so that the next file matches it.
+                picked.EwpHeiId ??= item.TheirHeiId.Trim().ToLowerInvariant();
                 partnerOf[item.Index] = picked;
             }
             else if (choice is { Create: true })

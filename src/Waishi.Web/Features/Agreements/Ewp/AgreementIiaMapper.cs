@@ -47,7 +47,7 @@ public static class AgreementIiaMapper
         var problems = new List<IiaExportProblem>();
         if (source.OurHeiId is null)
         {
-            problems.Add(new IiaExportProblem("Our institution's EWP HEI id is not set. Enter it in the agreement settings.", PolicyUrl));
+            problems.Add(new IiaExportProblem("Our institution's EWP HEI id is not set. Enter it on the agreement policy page.", PolicyUrl));
         }
         if (source.Partners.Count == 0)
         {
