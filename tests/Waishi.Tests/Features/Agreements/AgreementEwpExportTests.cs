@@ -153,6 +153,25 @@ public sealed class AgreementEwpExportTests
         Assert.Contains("this agreement has 2 partners", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }
 
+    [Fact]
+    public async Task A_file_that_would_not_match_the_schema_is_never_served()
+    {
+        await using var app = await AppFactory.CreateAsync();
+        var data = new EwpAgreementData(app);
+        await data.OurHeiIdAsync("cqu.edu.cn");
+        // An iia-id is printable ASCII without spaces: this one makes the written file invalid.
+        var id = await data.AgreementAsync(await data.PartnerAsync("University of Warsaw", "uw.edu.pl"), change: a => a.EwpIiaId = "not an id");
+        var client = await app.SignInAsync("cqu.officer-global");
+
+        var page = await client.GetAsync($"/Agreements/Ewp/Export/{id}");
+        Assert.Equal(HttpStatusCode.InternalServerError, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("does not match the EWP schema", WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()));
+        var api = await client.GetAsync($"/api/v1/agreements/{id}/iia");
+        Assert.Equal(HttpStatusCode.InternalServerError, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType!.MediaType);
+    }
+
     [Theory]
     [InlineData("cqu.applicant")]
     [InlineData("cqu.student")]
