@@ -317,6 +317,21 @@ public static class CrossTenant
             FormFields: new() { ["Form.PersonName"] = "Tampered", ["Form.Year"] = "2026", ["Form.Direction"] = "Outgoing", ["Form.Kind"] = "StudentStudies" },
             ApiPosts: ["/api/v1/agreements/{id}/mobilities"],
             User: "cqu.officer-global"),
+        new("AgreementIiaExport",
+            async (db, tenant) =>
+            {
+                var partner = new Waishi.Web.Features.Partners.Partner { TenantId = tenant, NameEn = "Cross Tenant University", CountryCode = "PL", EwpHeiId = "xt.edu.pl" };
+                partner.Index();
+                db.Add(partner);
+                db.Add(new Waishi.Web.Features.Agreements.AgreementPolicy { TenantId = tenant, EwpHeiId = "cqupt.edu.cn" });
+                var agreement = new Waishi.Web.Features.Agreements.Agreement { TenantId = tenant, Title = "Cross tenant", Number = "AGR-XT-1" };
+                agreement.Parties.Add(new Waishi.Web.Features.Agreements.AgreementParty { TenantId = tenant, AgreementId = agreement.Id, PartnerId = partner.Id });
+                return await AddAsync(db, agreement);
+            },
+            ["/Agreements/Ewp/Export/{id}", "/api/v1/agreements/{id}/iia"],
+            [],
+            [],
+            User: "cqu.officer-global"),
     ];
 
     /// <summary>An approved trip of tenant <paramref name="tenant"/>, back a month ago.</summary>

@@ -4,7 +4,7 @@ using Waishi.Web.Platform.Data;
 namespace Waishi.Web.Features.Partners;
 
 /// <summary>What a user types for a partner, on the form and in the API body.</summary>
-public sealed class PartnerInput
+public sealed partial class PartnerInput
 {
     public Guid? Id { get; set; }
     public long Version { get; set; }
@@ -19,6 +19,8 @@ public sealed class PartnerInput
     /// <summary>Empty: derived from the country (HK, MO, TW are the regions).</summary>
     public PartnerRegion? Region { get; set; }
     public string? RorId { get; set; }
+    /// <summary>The Erasmus Without Paper HEI id (a domain name such as uw.edu.pl).</summary>
+    public string? EwpHeiId { get; set; }
     public string? Website { get; set; }
     public string? Notes { get; set; }
     /// <summary>The user saw the possible duplicates and wants this record anyway.</summary>
@@ -28,7 +30,7 @@ public sealed class PartnerInput
     {
         Id = p.Id, Version = p.Version, NameEn = p.NameEn, NameZh = p.NameZh, NameLocal = p.NameLocal, Acronyms = p.Acronyms,
         FormerNames = p.FormerNames, CountryCode = p.CountryCode, City = p.City, Type = p.Type, Region = p.Region, RorId = p.RorId,
-        Website = p.Website, Notes = p.Notes,
+        EwpHeiId = p.EwpHeiId, Website = p.Website, Notes = p.Notes,
     };
 
     public static PartnerInput From(RorOrganisation r)
@@ -95,6 +97,11 @@ public sealed class PartnerInput
         {
             RorId = null;
         }
+        EwpHeiId = string.IsNullOrWhiteSpace(EwpHeiId) ? null : EwpHeiId.Trim().ToLowerInvariant();
+        if (EwpHeiId is not null && (EwpHeiId.Length > 100 || !HeiIdPattern().IsMatch(EwpHeiId)))
+        {
+            errors.Add(new FieldError(nameof(EwpHeiId), "Enter the EWP HEI id as the institution's domain name, such as uw.edu.pl, or leave it empty."));
+        }
         Website = string.IsNullOrWhiteSpace(Website) ? null : Website.Trim();
         if (Website is not null && (Website.Length > 500 || !Uri.TryCreate(Website, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
         {
@@ -123,10 +130,15 @@ public sealed class PartnerInput
         p.Type = Type!.Value;
         p.Region = Region ?? Partner.RegionOf(CountryCode);
         p.RorId = RorId;
+        p.EwpHeiId = EwpHeiId;
         p.Website = Website;
         p.Notes = Clean(Notes);
         p.Index();
     }
+
+    /// <summary>A SCHAC code: a domain name of at least two labels.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")]
+    private static partial System.Text.RegularExpressions.Regex HeiIdPattern();
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

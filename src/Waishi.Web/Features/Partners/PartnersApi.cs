@@ -9,13 +9,13 @@ namespace Waishi.Web.Features.Partners;
 public static class PartnersApi
 {
     public sealed record PartnerSummaryDto(Guid Id, long Version, string NameEn, string? NameZh, string CountryCode, string? City,
-        PartnerType Type, PartnerRegion Region, string? RorId);
+        PartnerType Type, PartnerRegion Region, string? RorId, string? EwpHeiId);
 
     public sealed record ContactDto(Guid Id, long Version, string Name, string? Role, string? Email, string? Phone, string? Notes);
 
     public sealed record PartnerDto(Guid Id, long Version, string NameEn, string? NameZh, string? NameLocal, IReadOnlyList<string> Acronyms,
         IReadOnlyList<string> FormerNames, string CountryCode, string? City, PartnerType Type, PartnerRegion Region, string? RorId,
-        string? Website, string? Notes, IReadOnlyList<ContactDto> Contacts);
+        string? Website, string? Notes, IReadOnlyList<ContactDto> Contacts, string? EwpHeiId);
 
     public sealed record DuplicatesDto(IReadOnlyList<PossibleDuplicate> Duplicates);
 
@@ -35,7 +35,7 @@ public static class PartnersApi
 
         var edit = api.MapGroup("/partners").WithTags("Partners").RequireAuthorization(Policies.PartnersEditor);
         edit.MapPost("/duplicates", CheckAsync).WithName("CheckPartnerDuplicates").Produces<DuplicatesDto>().ProducesValidationProblem()
-            .WithSummary("Partners that may be the one in the body: the same ROR id or a name equal after normalisation.");
+            .WithSummary("Partners that may be the one in the body: the same ROR id or EWP HEI id, or a name equal after normalisation.");
         edit.MapPost("/", CreateAsync).WithName("CreatePartner").Produces<PartnerDto>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Creates a partner; possible duplicates are a 409 listing them unless createAnyway is true.");
@@ -59,7 +59,7 @@ public static class PartnersApi
 
     public static PartnerDto ToDto(Partner p) => new(p.Id, p.Version, p.NameEn, p.NameZh, p.NameLocal, [.. Partner.Lines(p.Acronyms)],
         [.. Partner.Lines(p.FormerNames)], p.CountryCode, p.City, p.Type, p.Region, p.RorId, p.Website, p.Notes,
-        [.. p.Contacts.OrderBy(c => c.SortOrder).ThenBy(c => c.Name).Select(ToDto)]);
+        [.. p.Contacts.OrderBy(c => c.SortOrder).ThenBy(c => c.Name).Select(ToDto)], p.EwpHeiId);
 
     private static async Task<Partner?> LoadAsync(AppDbContext db, Guid id, bool tracking, CancellationToken ct)
     {
@@ -83,7 +83,7 @@ public static class PartnersApi
             return problems.Validation(query.Errors);
         }
         var page = await filter.Apply(db)
-            .Select(p => new PartnerSummaryDto(p.Id, p.Version, p.NameEn, p.NameZh, p.CountryCode, p.City, p.Type, p.Region, p.RorId))
+            .Select(p => new PartnerSummaryDto(p.Id, p.Version, p.NameEn, p.NameZh, p.CountryCode, p.City, p.Type, p.Region, p.RorId, p.EwpHeiId))
             .ToPageAsync(paging, ct);
         return TypedResults.Ok(page);
     }
@@ -97,7 +97,8 @@ public static class PartnersApi
     private static async Task<IResult> CheckAsync(PartnerInput input, AppDbContext db, CancellationToken ct)
     {
         var candidate = new Partner { Id = input.Id ?? Guid.Empty, NameEn = input.NameEn?.Trim() ?? "", NameZh = input.NameZh, NameLocal = input.NameLocal,
-            Acronyms = input.Acronyms, FormerNames = input.FormerNames, RorId = Ror.RorRecord.ParseId(input.RorId) };
+            Acronyms = input.Acronyms, FormerNames = input.FormerNames, RorId = Ror.RorRecord.ParseId(input.RorId),
+            EwpHeiId = string.IsNullOrWhiteSpace(input.EwpHeiId) ? null : input.EwpHeiId.Trim().ToLowerInvariant() };
         return TypedResults.Ok(new DuplicatesDto(await PartnerDuplicates.FindAsync(db, candidate, ct)));
     }
 

@@ -28,5 +28,6 @@ public static class ApiRoutes
         Features.Ror.RorImportRunner.Map(v1);
         Features.PartnerStats.PartnerStatsApi.Map(v1);
         Features.Agreements.AgreementMobilitiesApi.Map(v1);
+        Features.Agreements.Ewp.AgreementsEwpApi.Map(v1);
     }
 }

@@ -38,6 +38,8 @@ public static class Policies
     public const string RorAdmin = "ror-admin";
     /// <summary>Reads the partner statistics: the office roles and auditors of an institution, and the authority's staff (city-wide counts).</summary>
     public const string PartnerStatistics = "partner-statistics";
+    /// <summary>Imports Erasmus Without Paper agreement files: global relations officers and directors.</summary>
+    public const string EwpImport = "ewp-import";
 
     public static readonly string[] OfficeRoles =
         [.. Roles.Officers, Roles.Director, Roles.Leader, Roles.TenantAdmin];
@@ -67,6 +69,7 @@ public static class Policies
         options.AddPolicy(RorAdmin, p => p.RequireAuthenticatedUser().RequireClaim(WaishiClaims.Role, Roles.TenantAdmin)
             .RequireClaim(WaishiClaims.TenantKind, nameof(Tenancy.TenantKind.Authority)));
         options.AddPolicy(PartnerStatistics, p => p.RequireAuthenticatedUser().RequireClaim(WaishiClaims.Role, [.. OfficeRoles, Roles.Auditor, Roles.FaoOfficer, Roles.FaoDirector, Roles.FaoAnalyst]));
+        options.AddPolicy(EwpImport, p => p.RequireAuthenticatedUser().RequireClaim(WaishiClaims.Role, Roles.OfficerGlobal, Roles.Director));
         options.AddPolicy(Authority, p => p.RequireAuthenticatedUser().RequireClaim(WaishiClaims.TenantKind, nameof(Tenancy.TenantKind.Authority)));
 
         // Anything not explicitly opened to anonymous users needs a signed-in user.
