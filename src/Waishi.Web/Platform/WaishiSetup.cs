@@ -57,6 +57,7 @@ public static class WaishiSetup
         services.AddWaishiTripReports();
         services.AddWaishiDocuments();
         Features.Partners.PartnersSetup.AddWaishiPartners(services);
+        Features.Projects.ProjectsSetup.AddWaishiProjects(services);
 
         services.AddRazorPages(o =>
             {

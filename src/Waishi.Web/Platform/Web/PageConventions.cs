@@ -33,6 +33,7 @@ public static class PageConventions
         pages.AuthorizeFolder("/Partners", Policies.Partners);
         // The registry is read by every tenant's staff; its import page names its own policy.
         pages.AuthorizeFolder("/Ror", Policies.Staff);
+        pages.AuthorizeFolder("/Projects", Policies.Partners);
         foreach (var page in AnonymousPages)
         {
             pages.AllowAnonymousToPage(page);
