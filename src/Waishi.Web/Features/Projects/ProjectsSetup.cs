@@ -7,7 +7,7 @@ namespace Waishi.Web.Features.Projects;
 /// and kept by the global relations officers and directors.</summary>
 public static class ProjectsSetup
 {
-    public const string EditorPolicy = "projects-editor";
+    public const string EditorPolicy = Policies.ProjectsEditor;
     public static readonly string[] EditorRoles = [Roles.OfficerGlobal, Roles.Director];
 
     public static IServiceCollection AddWaishiProjects(this IServiceCollection services)

@@ -36,6 +36,8 @@ public static class Policies
     public const string PartnersEditor = "partners-editor";
     /// <summary>Imports the city's ROR registry: the authority's tenant admin.</summary>
     public const string RorAdmin = "ror-admin";
+    /// <summary>Keeps the cooperation projects: global relations officers and directors (registered by ProjectsSetup).</summary>
+    public const string ProjectsEditor = "projects-editor";
 
     public static readonly string[] OfficeRoles =
         [.. Roles.Officers, Roles.Director, Roles.Leader, Roles.TenantAdmin];

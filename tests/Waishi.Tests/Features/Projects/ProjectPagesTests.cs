@@ -114,7 +114,7 @@ public sealed class ProjectPagesTests
         {
             ["__RequestVerificationToken"] = token, ["Output.Kind"] = "Event", ["Output.Title"] = "Sneaky",
         }));
-        Assert.NotEqual(HttpStatusCode.Redirect, denied.StatusCode);
+        Assert.Contains("/Account/Denied", denied.Headers.Location?.OriginalString ?? "");
         Assert.Equal(1, await app.WithDbAsync(db => db.Set<ProjectOutput>().CountAsync()));
         Assert.NotEqual(HttpStatusCode.OK, (await auditor.GetAsync("/Projects/Create")).StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, (await (await app.SignInAsync("cqu.applicant")).GetAsync("/Projects")).StatusCode);
