@@ -25,7 +25,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider clock, IStringLoc
     public List<DocumentRow> Documents { get; private set; } = [];
 
     [BindProperty]
-    public ProjectsApi.OutputInput Output { get; set; } = new(null, null, null, null);
+    public ProjectOutputsApi.OutputInput Output { get; set; } = new(null, null, null, null);
 
     public bool Edits => User.HasAnyRole(ProjectsSetup.EditorRoles);
 
@@ -69,12 +69,12 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider clock, IStringLoc
         {
             return NotFound();
         }
-        ModelState.AddAll("Output", ProjectsApi.Validate(Output), t);
+        ModelState.AddAll("Output", ProjectOutputsApi.Validate(Output), t);
         if (!ModelState.IsValid)
         {
             return await ShowErrorsAsync(id);
         }
-        var output = ProjectsApi.NewOutput(id, Output);
+        var output = ProjectOutputsApi.NewOutput(id, Output);
         db.Add(output);
         await db.SaveChangesAsync(HttpContext.RequestAborted);
         TempData["Status"] = t["The output {0} was added.", output.Title].Value;

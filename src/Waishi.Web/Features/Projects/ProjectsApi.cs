@@ -23,17 +23,12 @@ public static class ProjectsApi
         DateOnly StartOn, DateOnly? EndOn, ProjectStatus Status, string? Summary, string? Notes, Guid? OfficerUserId, Guid? AgreementId,
         IReadOnlyList<OutputDto> Outputs, IReadOnlyList<DocumentDto> Documents);
 
-    public sealed record OutputInput(ProjectOutputKind? Kind, string? Title, DateOnly? Date, string? Reference);
-
     public static void Map(RouteGroupBuilder api)
     {
         var read = api.MapGroup("/projects").WithTags("Projects").RequireAuthorization(Policies.Partners);
         read.MapGet("/", ListAsync).WithName("ListProjects").Produces<Paged<ProjectSummaryDto>>().ProducesValidationProblem()
             .WithSummary("Cooperation projects; filters q (title or partner name), kind, status, partner, country, unit, year (active in); paged.");
         read.MapGet("/{id:guid}", GetAsync).WithName("GetProject").Produces<ProjectDto>().ProducesProblem(StatusCodes.Status404NotFound);
-        read.MapGet("/{id:guid}/outputs", OutputsAsync).WithName("ListProjectOutputs").Produces<List<OutputDto>>().ProducesProblem(StatusCodes.Status404NotFound);
-        read.MapGet("/{id:guid}/documents/{documentId:guid}", DocumentAsync).WithName("DownloadProjectDocument")
-            .Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status404NotFound);
 
         var edit = api.MapGroup("/projects").WithTags("Projects").RequireAuthorization(ProjectsSetup.EditorPolicy);
         edit.MapPost("/", CreateAsync).WithName("CreateProject").Produces<ProjectDto>(StatusCodes.Status201Created).ProducesValidationProblem();
@@ -43,13 +38,8 @@ public static class ProjectsApi
         edit.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteProject").Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Deletes a project with its outputs and documents; ?version= guards against deleting a newer version.");
-        edit.MapPost("/{id:guid}/outputs", AddOutputAsync).WithName("AddProjectOutput").Produces<OutputDto>(StatusCodes.Status201Created)
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        edit.MapDelete("/{id:guid}/outputs/{outputId:guid}", DeleteOutputAsync).WithName("DeleteProjectOutput")
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
+        ProjectOutputsApi.Map(read, edit);
     }
-
-    public static OutputDto ToDto(ProjectOutput o) => new(o.Id, o.Version, o.Kind, o.Title, o.Date, o.Reference);
 
     private static async Task<ProjectDto> ToDtoAsync(AppDbContext db, CooperationProject p, CancellationToken ct)
     {
@@ -58,7 +48,7 @@ public static class ProjectsApi
         return new(p.Id, p.Version, p.Kind, p.TitleEn, p.TitleZh, p.PartnerIds(), p.UnitId,
             [.. p.Investigators.OrderBy(i => i.SortOrder).Select(i => new InvestigatorDto(i.Side, i.StaffMemberId, i.Name, i.Title, i.Email, i.PartnerId))],
             p.FundingSource, p.Amount, p.Currency, p.StartOn, p.EndOn, p.Status, p.Summary, p.Notes, p.OfficerUserId, p.AgreementId,
-            [.. p.Outputs.OrderBy(o => o.Date).ThenBy(o => o.Title).Select(ToDto)], documents);
+            [.. p.Outputs.OrderBy(o => o.Date).ThenBy(o => o.Title).Select(ProjectOutputsApi.ToDto)], documents);
     }
 
     public static async Task<CooperationProject?> LoadAsync(AppDbContext db, Guid id, bool tracking, CancellationToken ct)
@@ -103,14 +93,6 @@ public static class ProjectsApi
 
     private static async Task<IResult> GetAsync(Guid id, AppDbContext db, ApiProblems problems, CancellationToken ct) =>
         await LoadAsync(db, id, false, ct) is { } p ? TypedResults.Ok(await ToDtoAsync(db, p, ct)) : problems.NotFound();
-
-    private static async Task<IResult> OutputsAsync(Guid id, AppDbContext db, ApiProblems problems, CancellationToken ct) =>
-        await LoadAsync(db, id, false, ct) is { } p ? TypedResults.Ok(p.Outputs.OrderBy(o => o.Date).ThenBy(o => o.Title).Select(ToDto).ToList()) : problems.NotFound();
-
-    private static async Task<IResult> DocumentAsync(Guid id, Guid documentId, AppDbContext db, ApiProblems problems, CancellationToken ct) =>
-        await db.Set<ProjectDocument>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId && d.ProjectId == id, ct) is { } d
-            ? TypedResults.File(d.Content, d.ContentType, d.FileName)
-            : problems.NotFound();
 
     private static async Task<IResult> CreateAsync(ProjectInput input, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, ApiProblems problems, CancellationToken ct)
     {
@@ -172,59 +154,5 @@ public static class ProjectsApi
             .ToListAsync(ct);
         db.RemoveRange(documents);
         db.Remove(project);
-    }
-
-    public static List<FieldError> Validate(OutputInput input)
-    {
-        var errors = new List<FieldError>();
-        if (input.Kind is not { } kind || !Enum.IsDefined(kind))
-        {
-            errors.Add(new("Kind", "Choose the kind of output: publication, patent, event or other."));
-        }
-        if (string.IsNullOrWhiteSpace(input.Title))
-        {
-            errors.Add(new("Title", "Enter the title of the output."));
-        }
-        else if (input.Title.Trim().Length > 500)
-        {
-            errors.Add(new("Title", "Shorten this to at most {0} characters.", 500));
-        }
-        if (input.Reference?.Trim().Length > 500)
-        {
-            errors.Add(new("Reference", "Shorten this to at most {0} characters.", 500));
-        }
-        return errors;
-    }
-
-    public static ProjectOutput NewOutput(Guid projectId, OutputInput input) => new()
-    {
-        ProjectId = projectId, Kind = input.Kind!.Value, Title = input.Title!.Trim(), Date = input.Date, Reference = ProjectInput.Clean(input.Reference),
-    };
-
-    private static async Task<IResult> AddOutputAsync(Guid id, OutputInput input, AppDbContext db, ApiProblems problems, CancellationToken ct)
-    {
-        if (!await db.Set<CooperationProject>().AnyAsync(p => p.Id == id, ct))
-        {
-            return problems.NotFound();
-        }
-        if (Validate(input) is { Count: > 0 } errors)
-        {
-            return problems.Validation(errors);
-        }
-        var output = NewOutput(id, input);
-        db.Add(output);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/projects/{id}/outputs/{output.Id}", ToDto(output));
-    }
-
-    private static async Task<IResult> DeleteOutputAsync(Guid id, Guid outputId, AppDbContext db, ApiProblems problems, CancellationToken ct)
-    {
-        var output = await db.Set<ProjectOutput>().SingleOrDefaultAsync(o => o.Id == outputId && o.ProjectId == id, ct);
-        if (output is null)
-        {
-            return problems.NotFound();
-        }
-        db.Remove(output);
-        return await ApiVersions.SaveDeleteAsync(db, problems, ct);
     }
 }

@@ -82,6 +82,10 @@ public sealed class ProjectPagesTests
         var fake = await UploadAsync(client, details, "Report", "report.pdf", Encoding.ASCII.GetBytes("just text pretending to be a PDF"));
         Assert.Equal(HttpStatusCode.OK, fake.StatusCode);
         Assert.Contains("report.pdf is none of these", await fake.Content.ReadAsStringAsync());
+        var large = new byte[ProjectDocument.MaxBytes + 1];
+        pdf.CopyTo(large, 0);
+        var tooLarge = await UploadAsync(client, details, "Report", "scan.pdf", large);
+        Assert.Contains("the limit is 20 MB", await tooLarge.Content.ReadAsStringAsync());
         var docx = Docx();
         Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(client, details, "Report", "report.docx", docx)).StatusCode);
         var zip = ZipWith("readme.txt");
@@ -144,6 +148,11 @@ public sealed class ProjectPagesTests
         Assert.DoesNotContain("Materials lab", csv);
         var xlsx = await client.GetAsync("/Projects?handler=Export&format=xlsx");
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
+
+        var chinese = await (await app.SignInAsync("cqu.director", culture: "zh-CN")).GetStringAsync($"/Projects?Partner={kyoto}");
+        Assert.Contains("联合实验室/平台", chinese);
+        Assert.Contains("共 1 个项目", chinese);
+        Assert.Contains("京都大学", chinese);
 
         var partnerPage = await client.GetStringAsync($"/Partners/Details/{kyoto}");
         Assert.Contains($"/Projects/Details/{lab}", partnerPage);
