@@ -125,6 +125,10 @@ public sealed class ProjectsApiTests
         Assert.Equal([lab], await Ids("year=2021"));
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/projects?year=next")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/projects?kind=Lab")).StatusCode);
+
+        var paths = (await (await client.GetAsync("/openapi/v1.json")).JsonAsync()).GetProperty("paths");
+        Assert.True(paths.GetProperty("/api/v1/projects/{id}").TryGetProperty("put", out _));
+        Assert.True(paths.GetProperty("/api/v1/projects/{id}/outputs").TryGetProperty("post", out _));
     }
 
     [Theory]
