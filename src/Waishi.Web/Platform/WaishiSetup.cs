@@ -59,6 +59,7 @@ public static class WaishiSetup
         Features.Partners.PartnersSetup.AddWaishiPartners(services);
         Features.PartnerStats.PartnerStatsSetup.AddWaishiPartnerStats(services);
         Features.Agreements.AgreementLifecycleSetup.AddWaishiAgreementLifecycle(services);
+        Features.Projects.ProjectsSetup.AddWaishiProjects(services);
 
         services.AddRazorPages(o =>
             {

@@ -332,7 +332,41 @@ public static class CrossTenant
             [],
             [],
             User: "cqu.officer-global"),
+        new("CooperationProject", ProjectAsync,
+            ["/Projects/Details/{id}", "/Projects/Edit/{id}", "/api/v1/projects/{id}/outputs"],
+            ["/Projects/Edit/{id}", "/Projects/Details/{id}?handler=AddOutput", "/Projects/Details/{id}?handler=Upload"],
+            ["/Projects/Details/{id}?handler=Delete", "/Projects/Details/{id}?handler=DeleteOutput", "/Projects/Details/{id}?handler=DeleteDocument"],
+            "/api/v1/projects/{id}",
+            new(PersonForm) { ["Form.TitleEn"] = "Tampered", ["Form.Kind"] = "Other", ["Form.Status"] = "Active", ["Form.StartOn"] = "2026-01-01",
+                ["Output.Kind"] = "Event", ["Output.Title"] = "Tampered", ["kind"] = "Other" },
+            new { kind = "Other", titleEn = "Tampered", status = "Active", startOn = "2026-01-01", version = 1 },
+            ["/api/v1/projects/{id}/outputs"],
+            User: "cqu.officer-global"),
     ];
+
+    /// <summary>A project of tenant <paramref name="tenant"/> with a partner, an investigator, an output and a document.</summary>
+    private static async Task<Guid> ProjectAsync(AppDbContext db, Guid tenant)
+    {
+        var partner = new Waishi.Web.Features.Partners.Partner { TenantId = tenant, NameEn = "Cross Tenant Institute", CountryCode = "DE" };
+        partner.Index();
+        await AddAsync(db, partner);
+        var project = new Waishi.Web.Features.Projects.CooperationProject
+        {
+            TenantId = tenant, TitleEn = "Cross tenant project", StartOn = new DateOnly(2026, 1, 1), Status = Waishi.Web.Features.Projects.ProjectStatus.Active,
+        };
+        project.Partners.Add(new Waishi.Web.Features.Projects.ProjectPartner { TenantId = tenant, ProjectId = project.Id, PartnerId = partner.Id });
+        project.Investigators.Add(new Waishi.Web.Features.Projects.ProjectInvestigator
+        {
+            TenantId = tenant, ProjectId = project.Id, Side = Waishi.Web.Features.Projects.InvestigatorSide.Partner, Name = "Cross Tenant", PartnerId = partner.Id,
+        });
+        project.Outputs.Add(new Waishi.Web.Features.Projects.ProjectOutput { TenantId = tenant, ProjectId = project.Id, Title = "Secret output" });
+        await AddAsync(db, project);
+        await AddAsync(db, new Waishi.Web.Features.Projects.ProjectDocument
+        {
+            TenantId = tenant, ProjectId = project.Id, FileName = "secret.pdf", ContentType = "application/pdf", Content = [0x25, 0x50, 0x44, 0x46], Size = 4,
+        });
+        return project.Id;
+    }
 
     /// <summary>An approved trip of tenant <paramref name="tenant"/>, back a month ago.</summary>
     private static async Task<Trip> ApprovedTripAsync(AppDbContext db, Guid tenant)

@@ -29,5 +29,6 @@ public static class ApiRoutes
         Features.PartnerStats.PartnerStatsApi.Map(v1);
         Features.Agreements.AgreementMobilitiesApi.Map(v1);
         Features.Agreements.Ewp.AgreementsEwpApi.Map(v1);
+        Features.Projects.ProjectsApi.Map(v1);
     }
 }

@@ -40,6 +40,8 @@ public static class Policies
     public const string PartnerStatistics = "partner-statistics";
     /// <summary>Imports Erasmus Without Paper agreement files: global relations officers and directors.</summary>
     public const string EwpImport = "ewp-import";
+    /// <summary>Keeps the cooperation projects: global relations officers and directors (registered by ProjectsSetup).</summary>
+    public const string ProjectsEditor = "projects-editor";
 
     public static readonly string[] OfficeRoles =
         [.. Roles.Officers, Roles.Director, Roles.Leader, Roles.TenantAdmin];

@@ -35,6 +35,7 @@ public sealed class Navigation(IAuthorizationService authorization, AppDbContext
         new("agreements-expiring", "Expiring agreements", "/Agreements/Expiring", Policies.Partners, "Partners"),
         new("agreement-mobilities", "Agreement mobilities", "/Agreements/Mobilities", Policies.Partners, "Partners"),
         new("ewp-import", "Import EWP agreements", "/Agreements/Ewp/Import", Policies.EwpImport, "Partners"),
+        new("projects", "Cooperation projects", "/Projects", Policies.Partners, "Partners"),
         new("admin", "Administration", "/Admin/Users", Policies.TenantAdmin),
         new("audit", "Audit log", "/Audit", Policies.AuditReader),
         new("partner-stats", "Partner statistics", "/Partners/Statistics", Policies.PartnerStatistics, "Partners"),

@@ -34,6 +34,7 @@ public static class PageConventions
         // The registry is read by every tenant's staff; its import page names its own policy.
         pages.AuthorizeFolder("/Ror", Policies.Staff);
         pages.AuthorizeFolder("/PartnerStats", Policies.PartnerStatistics);
+        pages.AuthorizeFolder("/Projects", Policies.Partners);
         foreach (var page in AnonymousPages)
         {
             pages.AllowAnonymousToPage(page);
