@@ -57,6 +57,7 @@ public static class WaishiSetup
         services.AddWaishiTripReports();
         services.AddWaishiDocuments();
         Features.Partners.PartnersSetup.AddWaishiPartners(services);
+        Features.Agreements.AgreementsSetup.AddWaishiAgreements(services);
 
         services.AddRazorPages(o =>
             {

@@ -26,5 +26,6 @@ public static class ApiRoutes
         Features.Partners.PartnersApi.Map(v1);
         Features.Ror.RorApi.Map(v1);
         Features.Ror.RorImportRunner.Map(v1);
+        Features.Agreements.AgreementsApi.Map(v1);
     }
 }

@@ -32,6 +32,7 @@ public sealed class Navigation(IAuthorizationService authorization, AppDbContext
         new("trip-reports", "Trip reports", "/TripReports", Policies.Trips, "Outbound"),
         new("partners", "Partner institutions", "/Partners", Policies.Partners, "Partners"),
         new("ror", "ROR registry", "/Ror", Policies.Staff, "Partners"),
+        new("agreements", "Agreements", "/Agreements", Policies.Partners, "Partners"),
         new("admin", "Administration", "/Admin/Users", Policies.TenantAdmin),
         new("audit", "Audit log", "/Audit", Policies.AuditReader),
     ];

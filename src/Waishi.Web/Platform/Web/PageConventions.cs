@@ -33,6 +33,8 @@ public static class PageConventions
         pages.AuthorizeFolder("/Partners", Policies.Partners);
         // The registry is read by every tenant's staff; its import page names its own policy.
         pages.AuthorizeFolder("/Ror", Policies.Staff);
+        // Read by the office roles; the forms and actions check AgreementAccess (officers and directors).
+        pages.AuthorizeFolder("/Agreements", Policies.Partners);
         foreach (var page in AnonymousPages)
         {
             pages.AllowAnonymousToPage(page);
