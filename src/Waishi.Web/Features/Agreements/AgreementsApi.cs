@@ -58,7 +58,7 @@ public static class AgreementsApi
         g.MapGet("/{id:guid}/documents", DocumentsAsync).WithName("ListAgreementDocuments").Produces<List<DocumentDto>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         g.MapPost("/{id:guid}/documents", UploadAsync).WithName("UploadAgreementDocument").Produces<DocumentDto>(StatusCodes.Status201Created)
-            .Accepts<byte[]>("application/pdf", "application/octet-stream").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.PartnersEditor)
             .WithSummary("Uploads a document: the file is the request body; ?kind=Draft|Signed|Other&fileName=agreement.pdf.");
         g.MapGet("/{id:guid}/documents/{documentId:guid}", DownloadAsync).WithName("DownloadAgreementDocument")
@@ -176,15 +176,14 @@ public static class AgreementsApi
         return await ApiVersions.SaveDeleteAsync(db, problems, ct);
     }
 
-    private static async Task<IResult> SubmitAsync(Guid id, VersionInput input, HttpContext http, AppDbContext db, AgreementActions actions,
-        ApiProblems problems, CancellationToken ct)
-    {
-        if (input.Version is not { } version)
-        {
-            return problems.Validation("Version", "Send the version of the record you edited (the version field you read).");
-        }
-        return await ActAsync(id, http, db, problems, () => actions.SubmitAsync(id, version, http.User.GetUserId()!.Value, ct), ct);
-    }
+    private static Task<IResult> SubmitAsync(Guid id, VersionInput input, HttpContext http, AppDbContext db, AgreementActions actions,
+        ApiProblems problems, CancellationToken ct) =>
+        ActAsync(id, http, db, problems, () => input.Version is { } version
+            ? actions.SubmitAsync(id, version, http.User.GetUserId()!.Value, ct)
+            : Task.FromResult(MissingVersion), ct);
+
+    private static AgreementOutcome MissingVersion =>
+        AgreementOutcome.Invalid([new FieldError("Version", "Send the version of the record you edited (the version field you read).")]);
 
     private static Task<IResult> SignAsync(Guid id, SigningInput input, HttpContext http, AppDbContext db, AgreementActions actions,
         ApiProblems problems, CancellationToken ct) =>
@@ -197,11 +196,9 @@ public static class AgreementsApi
     private static async Task<IResult> RenewAsync(Guid id, VersionInput input, HttpContext http, AppDbContext db, AgreementActions actions,
         ApiProblems problems, CancellationToken ct)
     {
-        if (input.Version is not { } version)
-        {
-            return problems.Validation("Version", "Send the version of the record you edited (the version field you read).");
-        }
-        var result = await ActAsync(id, http, db, problems, () => actions.RenewAsync(id, version, http.User.GetUserId()!.Value, ct), ct);
+        var result = await ActAsync(id, http, db, problems, () => input.Version is { } version
+            ? actions.RenewAsync(id, version, http.User.GetUserId()!.Value, ct)
+            : Task.FromResult(MissingVersion), ct);
         return result is Microsoft.AspNetCore.Http.HttpResults.Ok<AgreementDto> ok
             ? TypedResults.Created($"/api/v1/agreements/{ok.Value!.Id}", ok.Value) : result;
     }

@@ -37,9 +37,9 @@ public sealed class IndexModel(AppDbContext db, AgreementWriter writer, IStringL
         Total = await query.CountAsync(ct);
         PageNo = Math.Clamp(PageNo, 1, PageCount);
         Rows = await RowsAsync(query.Skip((PageNo - 1) * PageSize).Take(PageSize), ct);
-        Partners = await db.Set<AgreementParty>().Select(p => p.PartnerId).Distinct()
-            .Join(db.Set<Partner>(), id => id, p => p.Id, (_, p) => new PartnerChoice(p.Id, p.NameEn, p.NameZh, p.CountryCode, p.Region))
-            .OrderBy(p => p.NameEn).ToListAsync(ct);
+        var partyIds = db.Set<AgreementParty>().Select(p => p.PartnerId);
+        Partners = await db.Set<Partner>().Where(p => partyIds.Contains(p.Id)).OrderBy(p => p.NameEn)
+            .Select(p => new PartnerChoice(p.Id, p.NameEn, p.NameZh, p.CountryCode, p.Region)).ToListAsync(ct);
         Countries = [.. Partners.Select(p => p.CountryCode).Distinct().Order(StringComparer.Ordinal)];
         Units = await writer.UnitChoicesAsync(ct);
         Officers = await writer.OfficerChoicesAsync(ct);
