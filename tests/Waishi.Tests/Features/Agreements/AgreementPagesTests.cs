@@ -1,4 +1,7 @@
 using System.Net;
+using System.Net.Http.Headers;
+using AngleSharp.Html.Parser;
+using Waishi.Tests.Platform;
 using Waishi.Tests.Support;
 using Waishi.Web.Features.Agreements;
 using Waishi.Web.Features.People;
@@ -122,5 +125,71 @@ public sealed class AgreementPagesTests
         Assert.Contains("data-testid=\"partner-agreements\"", partnerPage);
         Assert.Contains("Leeds exchange", partnerPage);
         Assert.DoesNotContain("Osaka research", partnerPage);
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid id, string kind, string name, byte[] bytes)
+    {
+        var page = $"/Agreements/Details/{id}";
+        var token = await client.AntiforgeryTokenAsync(page);
+        using var content = new MultipartFormDataContent();
+        content.Add(new StringContent(kind), "Kind");
+        content.Add(new StringContent(token), "__RequestVerificationToken");
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        content.Add(file, "Document", name);
+        return await client.PostAsync(page + "?handler=Upload", content);
+    }
+
+    [Fact]
+    public async Task Documents_are_uploaded_checked_by_their_bytes_downloaded_and_drafts_deleted_on_the_page()
+    {
+        await using var app = await AppFactory.CreateAsync();
+        var tenant = await AgreementData.TenantIdAsync(app);
+        var id = await AgreementData.AddAsync(app, new AgreementBuilder(tenant, await AgreementData.PartnerAsync(app)));
+        var client = await app.SignInAsync("cqu.officer-global");
+
+        var refused = await UploadAsync(client, id, "Signed", "signed.pdf", "<html>not a pdf</html>"u8.ToArray());
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("The signed agreement must be a PDF file; signed.pdf is not one.", await refused.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(client, id, "Draft", "draft.pdf", AgreementData.Pdf)).StatusCode);
+        var page = await client.GetStringAsync($"/Agreements/Details/{id}");
+        var link = System.Text.RegularExpressions.Regex.Match(page, @"href=""(/Agreements/Details/[^""]*handler=Document&amp;documentId=([0-9a-f-]+))""");
+        Assert.True(link.Success);
+        Assert.Equal(AgreementData.Pdf, await client.GetByteArrayAsync(System.Net.WebUtility.HtmlDecode(link.Groups[1].Value)));
+
+        var deleted = await client.PostFormAsync($"/Agreements/Details/{id}", $"/Agreements/Details/{id}?handler=DeleteDocument",
+            new() { ["documentId"] = link.Groups[2].Value });
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.DoesNotContain("data-testid=\"document\"", await client.GetStringAsync($"/Agreements/Details/{id}"));
+    }
+
+    [Fact]
+    public async Task The_agreement_pages_in_Chinese_show_none_of_their_English_labels()
+    {
+        await using var app = await AppFactory.CreateAsync();
+        var tenant = await AgreementData.TenantIdAsync(app);
+        var partner = await AgreementData.PartnerAsync(app, "Universität Wien", "AT");
+        var id = await AgreementData.AddAsync(app, new AgreementBuilder(tenant, partner).Titled("维也纳交换协议")
+            .WithSignatory("李明").InState(AgreementState.Active));
+        var client = await app.SignInAsync("cqu.officer-global", culture: "zh-CN");
+        var labels = Enum.GetValues<AgreementType>().Select(AgreementLabels.Of)
+            .Concat(Enum.GetValues<AgreementState>().Select(AgreementLabels.Of))
+            .Concat(Enum.GetValues<MobilityDirection>().Select(AgreementLabels.Of))
+            .Concat(Enum.GetValues<Waishi.Web.Platform.Ewp.MobilityKind>().Select(AgreementLabels.Of))
+            .Concat(Enum.GetValues<AgreementDocumentKind>().Select(AgreementLabels.Of));
+        var chinese = LocalizationKeys.Chinese();
+
+        foreach (var (url, source) in new[] { ("/Agreements", "Index.cshtml"), ($"/Agreements/Details/{id}", "Details.cshtml"), ("/Agreements/Create", "_AgreementForm.cshtml") })
+        {
+            var html = await client.GetStringAsync(url);
+            var document = new HtmlParser().ParseDocument(html);
+            var shown = document.Body!.TextContent + "\n" + string.Join("\n",
+                document.All.SelectMany(e => new[] { "aria-label", "placeholder" }.Select(e.GetAttribute)).OfType<string>());
+            var keys = LocalizationKeys.InFile(Path.Combine(LocalizationKeys.WebProject, "Features", "Agreements", source)).Concat(labels)
+                .Where(k => k.Any(char.IsAsciiLetter) && !(chinese.TryGetValue(k, out var zh) && zh == k)).Distinct().ToList();
+            var untranslated = keys.Where(k => shown.Contains(k, StringComparison.Ordinal)).ToList();
+            Assert.True(untranslated.Count == 0, $"{url}: " + string.Join(" | ", untranslated));
+        }
     }
 }
