@@ -146,6 +146,22 @@ public sealed class AgreementApprovalTests
         Assert.Equal(2, numbers.Distinct().Count());
     }
 
+    [Fact]
+    public async Task The_same_draft_submitted_twice_at_once_is_filed_once()
+    {
+        await using var app = await AppFactory.CreateAsync();
+        var id = await HmtDraftAsync(app, "CQU-IO");
+        var a = await app.SignInAsync("cqu.officer-hmt");
+        var b = await app.SignInAsync("cqu.officer-hmt");
+
+        var answers = await Task.WhenAll(SubmitAsync(a, app, id), SubmitAsync(b, app, id));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], answers.Select(r => r.StatusCode).Order());
+        var cases = await app.WithDbAsync(db => db.Set<WorkflowCase>().CountAsync(c => c.SubjectId == id));
+        Assert.Equal(1, cases);
+        Assert.Equal(AgreementState.InReview, (await AgreementData.LoadAsync(app, id)).State);
+    }
+
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid id, byte[] bytes, string kind = "Signed", string name = "signed.pdf")
     {
         using var content = new ByteArrayContent(bytes);
