@@ -7,36 +7,6 @@ using Waishi.Web.Platform.Workflow;
 namespace Waishi.Web.Features.Agreements;
 
 /// <summary>
-/// The seam of due diligence: a screening of an agreement's partners. A hit brings the security
-/// officer's step of the agreement chains into the review. None is registered until the due
-/// diligence module adds one.
-/// </summary>
-public interface IAgreementScreening
-{
-    Task<bool> HitAsync(Agreement agreement, CancellationToken ct);
-}
-
-/// <summary>What became of an action: done, refused with field errors, refused because the
-/// agreement is not in a state for it (or was changed meanwhile), or not found.</summary>
-public sealed record AgreementOutcome(AgreementOutcome.Kinds Kind, IReadOnlyList<FieldError> Errors, Guid? Id = null)
-{
-    public enum Kinds { Done, Invalid, Conflict, Stale, NotFound, Forbidden }
-
-    public bool Done => Kind == Kinds.Done;
-    public string? Message => Errors.FirstOrDefault()?.Message;
-
-    public static AgreementOutcome Ok(Guid id) => new(Kinds.Done, [], id);
-    public static AgreementOutcome Invalid(List<FieldError> errors) => new(Kinds.Invalid, errors);
-    public static AgreementOutcome Conflict(string message, params object[] arguments) => new(Kinds.Conflict, [new FieldError("", message, arguments)]);
-    public static readonly AgreementOutcome Stale = new(Kinds.Stale, [StaleEdit.Error]);
-    public static readonly AgreementOutcome NotFound = new(Kinds.NotFound, []);
-}
-
-public sealed record SigningInput(DateOnly? SignedOn, DateOnly? EffectiveOn, long Version);
-
-public sealed record TerminationInput(DateOnly? TerminatedOn, string? Reason, long Version);
-
-/// <summary>
 /// The lifecycle of an agreement in one place: submit (a number and a case on the chain of its
 /// type), record the signing, terminate and renew. The review's outcome comes back through
 /// <see cref="AgreementCases"/>. Every action checks the version the user saw.
@@ -363,45 +333,4 @@ public sealed class AgreementActions(AppDbContext db, WorkflowEngine engine, Tim
         db.ExpectVersion(a, version);
         return await db.TrySaveAsync(ct) is null ? AgreementOutcome.Ok(a.Id) : AgreementOutcome.Stale;
     }
-}
-
-/// <summary>Keeps agreements in step with their review cases.</summary>
-public sealed class AgreementCases(AppDbContext db, TimeProvider clock) : IWorkflowSubject
-{
-    public bool Handles(string caseType) => CaseTypes.IsAgreement(caseType);
-
-    public async Task OnMovedAsync(WorkflowCase c, CancellationToken ct)
-    {
-        if (c.SubjectId is not { } id)
-        {
-            return;
-        }
-        var a = db.Set<Agreement>().Local.FirstOrDefault(x => x.Id == id)
-            ?? await db.Set<Agreement>().IgnoreQueryFilters().FirstOrDefaultAsync(x => x.Id == id && x.TenantId == c.TenantId, ct);
-        if (a is null)
-        {
-            return;
-        }
-        a.CaseId = c.Id;
-        switch (c.State)
-        {
-            case CaseState.InProgress:
-                a.State = AgreementState.InReview;
-                break;
-            case CaseState.Returned:
-                a.State = AgreementState.Returned;
-                break;
-            case CaseState.Rejected:
-                a.State = AgreementState.Rejected;
-                break;
-            case CaseState.Approved:
-                a.State = AgreementState.ApprovedForSigning;
-                a.ApprovedUtc = clock.GetUtcNow().UtcDateTime;
-                break;
-        }
-    }
-
-    /// <summary>Nobody besides the applicant (who cannot decide anyway) is part of an agreement's case.</summary>
-    public Task<IReadOnlyCollection<Guid>> InvolvedUsersAsync(WorkflowCase c, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyCollection<Guid>>([]);
 }
