@@ -52,6 +52,11 @@ public sealed class AgreementApprovalTests
         Assert.Equal(CaseTypes.AgreementStudentExchange, c.CaseType);
         // A college signs: its head reviews first.
         Assert.Equal(1, c.Step);
+        var head = await app.SignInAsync("cqu.unit-head");
+        var casePage = await head.GetStringAsync($"/Workflow/Case/{c.Id}");
+        Assert.Contains("Agreement: student exchange", casePage);
+        // The unit head does not read the agreement register: the case's summary tells what is signed with whom.
+        Assert.Contains("University of Hong Kong (HK)", casePage);
 
         var at = await kit.ApproveAsync(await CaseAtAsync(app, id), "cqu.unit-head", "cqu.officer-global", "cqu.director");
 
