@@ -342,6 +342,37 @@ public static class CrossTenant
             new { kind = "Other", titleEn = "Tampered", status = "Active", startOn = "2026-01-01", version = 1 },
             ["/api/v1/projects/{id}/outputs"],
             User: "cqu.officer-global"),
+        new("Agreement",
+            async (db, tenant) =>
+            {
+                var partner = new Waishi.Web.Features.Partners.Partner { TenantId = tenant, NameEn = "Cross Tenant College", CountryCode = "GB" };
+                db.Add(partner);
+                var agreement = new Waishi.Tests.Features.Agreements.AgreementBuilder(tenant, partner.Id).Titled("Cross tenant agreement")
+                    .InState(Waishi.Web.Features.Agreements.AgreementState.Active);
+                var id = await Waishi.Tests.Features.Agreements.AgreementData.AddAsync(db, agreement);
+                // The signed PDF shares the agreement's id, so that one {id} reaches its download URLs too.
+                var pdf = await db.Set<Waishi.Web.Features.Agreements.AgreementDocument>().SingleAsync(d => d.AgreementId == id);
+                db.Remove(pdf);
+                db.Add(new Waishi.Web.Features.Agreements.AgreementDocument
+                {
+                    Id = id, TenantId = tenant, AgreementId = id, Kind = Waishi.Web.Features.Agreements.AgreementDocumentKind.Signed, FileName = "signed.pdf",
+                    ContentType = "application/pdf", Content = pdf.Content, Size = pdf.Size, UploadedUtc = pdf.UploadedUtc, UploadedByUserId = pdf.UploadedByUserId,
+                });
+                await db.SaveChangesAsync();
+                return id;
+            },
+            ["/Agreements/Details/{id}", "/Agreements/Edit/{id}", "/Agreements/Details/{id}?handler=Document&documentId={id}",
+             "/api/v1/agreements/{id}/documents/{id}", "/api/v1/agreements/{id}/documents"],
+            ["/Agreements/Edit/{id}", "/Agreements/Details/{id}?handler=Submit", "/Agreements/Details/{id}?handler=Sign", "/Agreements/Details/{id}?handler=Terminate",
+             "/Agreements/Details/{id}?handler=Renew", "/Agreements/Details/{id}?handler=Upload", "/Agreements/Details/{id}?handler=DeleteDocument"],
+            ["/Agreements/Details/{id}?handler=Delete"],
+            "/api/v1/agreements/{id}",
+            new(PersonForm) { ["Form.Title"] = "Tampered", ["Form.Type"] = "StudentExchange", ["documentId"] = "{id}", ["Termination.Reason"] = "Tampered",
+                ["Termination.TerminatedOn"] = "2026-01-01", ["Signing.SignedOn"] = "2026-01-01" },
+            new { title = "Tampered", type = "StudentExchange", version = 1 },
+            ["/api/v1/agreements/{id}/submit", "/api/v1/agreements/{id}/sign", "/api/v1/agreements/{id}/terminate", "/api/v1/agreements/{id}/renew",
+             "/api/v1/agreements/{id}/documents"],
+            User: "cqu.officer-global"),
     ];
 
     /// <summary>A project of tenant <paramref name="tenant"/> with a partner, an investigator, an output and a document.</summary>

@@ -14,6 +14,7 @@ public sealed class DetailsModel(AppDbContext db, PartnerMerge merge, IStringLoc
     public Partner Partner { get; private set; } = null!;
     public List<(Guid Id, string Name, string Country)> Others { get; private set; } = [];
     public int Links { get; private set; }
+    public List<Agreements.PartnerAgreements.Row> Agreements { get; private set; } = [];
 
     [BindProperty]
     public PartnersApi.ContactInput Contact { get; set; } = new(null, null, null, null, null, null);
@@ -30,6 +31,7 @@ public sealed class DetailsModel(AppDbContext db, PartnerMerge merge, IStringLoc
         }
         Partner = partner;
         Links = await PartnerLinks.CountAsync(db, id, ct);
+        Agreements = await Features.Agreements.PartnerAgreements.ForAsync(db, id, ct);
         if (Edits)
         {
             Others = [.. (await db.Set<Partner>().AsNoTracking().Where(p => p.Id != id).OrderBy(p => p.NameEn)

@@ -30,5 +30,6 @@ public static class ApiRoutes
         Features.Agreements.AgreementMobilitiesApi.Map(v1);
         Features.Agreements.Ewp.AgreementsEwpApi.Map(v1);
         Features.Projects.ProjectsApi.Map(v1);
+        Features.Agreements.AgreementsApi.Map(v1);
     }
 }

@@ -32,6 +32,7 @@ public sealed class Navigation(IAuthorizationService authorization, AppDbContext
         new("trip-reports", "Trip reports", "/TripReports", Policies.Trips, "Outbound"),
         new("partners", "Partner institutions", "/Partners", Policies.Partners, "Partners"),
         new("ror", "ROR registry", "/Ror", Policies.Staff, "Partners"),
+        new("agreements", "Agreements", "/Agreements", Policies.Partners, "Partners"),
         new("agreements-expiring", "Expiring agreements", "/Agreements/Expiring", Policies.Partners, "Partners"),
         new("agreement-mobilities", "Agreement mobilities", "/Agreements/Mobilities", Policies.Partners, "Partners"),
         new("ewp-import", "Import EWP agreements", "/Agreements/Ewp/Import", Policies.EwpImport, "Partners"),

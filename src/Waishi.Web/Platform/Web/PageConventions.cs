@@ -35,6 +35,8 @@ public static class PageConventions
         pages.AuthorizeFolder("/Ror", Policies.Staff);
         pages.AuthorizeFolder("/PartnerStats", Policies.PartnerStatistics);
         pages.AuthorizeFolder("/Projects", Policies.Partners);
+        // Read by the office roles; the forms and actions check AgreementAccess (officers and directors).
+        pages.AuthorizeFolder("/Agreements", Policies.Partners);
         foreach (var page in AnonymousPages)
         {
             pages.AllowAnonymousToPage(page);

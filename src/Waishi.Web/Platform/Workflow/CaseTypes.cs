@@ -11,9 +11,25 @@ public static class CaseTypes
     public const string TripAmendment = "trip-amendment";
     public const string Visit = "visit";
     public const string Conference = "conference";
+    /// <summary>The prefix of the agreement case types: each type of agreement has its own chain.</summary>
     public const string Agreement = "agreement";
+    public const string AgreementFrameworkMou = "agreement.framework-mou";
+    public const string AgreementStudentExchange = "agreement.student-exchange";
+    public const string AgreementStaffExchange = "agreement.staff-exchange";
+    public const string AgreementJointDegree = "agreement.joint-degree";
+    public const string AgreementCooperativeEducation = "agreement.cooperative-education";
+    public const string AgreementResearchCooperation = "agreement.research-cooperation";
+    public const string AgreementSummerSchool = "agreement.summer-school";
 
-    public static readonly IReadOnlyList<string> All = [Trip, TripAmendment, Visit, Conference, Agreement];
+    public static readonly IReadOnlyList<string> Agreements =
+    [
+        AgreementFrameworkMou, AgreementStudentExchange, AgreementStaffExchange, AgreementJointDegree,
+        AgreementCooperativeEducation, AgreementResearchCooperation, AgreementSummerSchool,
+    ];
+
+    public static readonly IReadOnlyList<string> All = [Trip, TripAmendment, Visit, Conference, .. Agreements];
+
+    public static bool IsAgreement(string caseType) => caseType.StartsWith(Agreement + ".", StringComparison.Ordinal);
 
     /// <summary>The English name of a case type, also the key of its translation.</summary>
     public static string Label(string caseType) => caseType switch
@@ -23,6 +39,13 @@ public static class CaseTypes
         Visit => "Inbound visit",
         Conference => "International conference",
         Agreement => "Agreement",
+        AgreementFrameworkMou => "Agreement: framework MoU",
+        AgreementStudentExchange => "Agreement: student exchange",
+        AgreementStaffExchange => "Agreement: staff exchange",
+        AgreementJointDegree => "Agreement: joint degree",
+        AgreementCooperativeEducation => "Agreement: Sino-foreign cooperative education",
+        AgreementResearchCooperation => "Agreement: research cooperation",
+        AgreementSummerSchool => "Agreement: summer school",
         _ => caseType,
     };
 
@@ -81,11 +104,15 @@ public static class CaseTypes
             Step(3, Roles.Director),
             Step(4, Roles.FaoOfficer, StepScope.Authority, StepCondition.CityApproval, days: 15),
         ],
-        Agreement =>
+        // Agreements: the head of the signing college first (the module sets Size to 1 when a college
+        // signs and 0 when the university does), then global relations and the director. Step 3 is
+        // the seam of due diligence: it applies when a screening of the partners reports a hit.
+        _ when IsAgreement(caseType) =>
         [
-            Step(1, Roles.OfficerGlobal),
-            Step(2, Roles.Director),
-            Step(3, Roles.Leader),
+            Step(1, Roles.UnitHead, StepScope.ApplicantUnit, StepCondition.SizeOver, threshold: 0),
+            Step(2, Roles.OfficerGlobal),
+            Step(3, Roles.SecurityOfficer, condition: StepCondition.ScreeningHit),
+            Step(4, Roles.Director),
         ],
         _ => [],
     };
