@@ -82,9 +82,9 @@ public sealed class ExpiringModel(AppDbContext db, TimeProvider clock, IStringLo
             [t["Number"], t["Title"], t["Type"], t["Partners"], t["Expires on"], t["Days left"], t["Auto-renewal"], t["Responsible officer"], t["Signing unit"], t["State"]],
             [.. rows.Select(r => (IReadOnlyList<string?>)
             [
-                r.Number, r.Title, t[QuotaLabels.Of(r.Type)], string.Join("; ", r.Partners), Format.Date(r.ExpiresOn),
+                r.Number, r.Title, t[AgreementLabels.Of(r.Type)], string.Join("; ", r.Partners), Format.Date(r.ExpiresOn),
                 r.DaysLeft.ToString(System.Globalization.CultureInfo.InvariantCulture), r.AutoRenew ? t["Yes"] : t["No"], r.Officer, r.Unit,
-                t[QuotaLabels.Of(r.State)],
+                t[AgreementLabels.Of(r.State)],
             ])]);
         return ListExport.File(table, format, "expiring-agreements");
     }

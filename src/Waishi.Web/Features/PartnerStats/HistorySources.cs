@@ -19,7 +19,7 @@ public sealed class AgreementHistorySource(AppDbContext db) : IPartnerHistorySou
         {
             var title = a.Number is null ? a.Title : $"{a.Number} {a.Title}";
             var href = $"/Agreements/Details/{a.Id}";
-            var state = StateLabel(a.State);
+            var state = AgreementLabels.Of(a.State);
             events.Add(new(ChinaDate(a.CreatedUtc), "Agreement", "Created", title, href, state));
             if (a.SignedOn is { } signed)
             {
@@ -40,20 +40,6 @@ public sealed class AgreementHistorySource(AppDbContext db) : IPartnerHistorySou
     /// <summary>The office's calendar day of a UTC time (China has one time zone and no daylight saving).</summary>
     public static DateOnly ChinaDate(DateTime utc) => DateOnly.FromDateTime(DateTime.SpecifyKind(utc, DateTimeKind.Utc).AddHours(8));
 
-    public static string StateLabel(AgreementState state) => state switch
-    {
-        AgreementState.Draft => "Draft",
-        AgreementState.InReview => "In review",
-        AgreementState.Returned => "Returned for revision",
-        AgreementState.Rejected => "Rejected",
-        AgreementState.ApprovedForSigning => "Approved for signing",
-        AgreementState.Active => "Active",
-        AgreementState.Expiring => "Expiring",
-        AgreementState.Expired => "Expired",
-        AgreementState.Terminated => "Terminated",
-        AgreementState.Renewed => "Renewed",
-        _ => state.ToString(),
-    };
 }
 
 /// <summary>The trips whose inviting organisation is the partner, dated by departure (or filing, while undated).</summary>

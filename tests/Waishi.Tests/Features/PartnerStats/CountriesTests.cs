@@ -40,8 +40,8 @@ public sealed class CountriesTests
         var translated = resx.Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet(StringComparer.Ordinal);
         var labels = Enum.GetValues<Continent>().Select(Countries.Label)
             .Concat([Countries.UnknownContinent])
-            .Concat(Enum.GetValues<AgreementType>().Select(StatsLabels.Of))
-            .Concat(Enum.GetValues<AgreementState>().Select(AgreementHistorySource.StateLabel))
+            .Concat(Enum.GetValues<AgreementType>().Select(Waishi.Web.Features.Agreements.AgreementLabels.Of))
+            .Concat(Enum.GetValues<AgreementState>().Select(Waishi.Web.Features.Agreements.AgreementLabels.Of))
             .Concat(["Agreement", "Trip", "Created", "Signed", "Terminated", "Expires", "Expiry date", "Filed", "Trip dates"]);
         Assert.All(labels, label => Assert.Contains(label, translated));
     }

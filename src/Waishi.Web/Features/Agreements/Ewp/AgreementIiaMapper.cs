@@ -31,16 +31,6 @@ public static class AgreementIiaMapper
     /// <summary>The iia-id we give an agreement at its first export: stable, and unique without a lookup.</summary>
     public static string NewIiaId(Agreement agreement) => agreement.Id.ToString("D");
 
-    public static string KindLabel(MobilityKind kind) => kind switch
-    {
-        MobilityKind.StudentStudies => "Student studies",
-        MobilityKind.StudentTraineeship => "Student traineeship",
-        MobilityKind.StaffTeacher => "Staff teaching",
-        _ => "Staff training",
-    };
-
-    public static string DirectionLabel(MobilityDirection direction) => direction == MobilityDirection.Outgoing ? "Outgoing" : "Incoming";
-
     public static IiaExportResult Map(AgreementIiaSource source)
     {
         var agreement = source.Agreement;
@@ -103,7 +93,7 @@ public static class AgreementIiaMapper
         List<IiaExportProblem> problems)
     {
         var edit = EditUrl(agreement.Id);
-        object[] which = [number, DirectionLabel(quota.Direction), KindLabel(quota.Kind)];
+        object[] which = [number, AgreementLabels.Of(quota.Direction), AgreementLabels.Of(quota.Kind)];
         var before = problems.Count;
         void Problem(string message, params object[] more) => problems.Add(new IiaExportProblem(message, edit, [.. which, .. more]));
 

@@ -53,7 +53,7 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
             [.. rows.Select(r => (IReadOnlyList<string?>)
             [
                 r.AgreementNumber is null ? r.AgreementTitle : $"{r.AgreementNumber} {r.AgreementTitle}", r.PartnerName(chinese),
-                t[QuotaLabels.Of(r.Mobility.Direction)], t[QuotaLabels.Of(r.Mobility.Kind)], AgreementQuota.AcademicYear(r.Mobility.Year),
+                t[AgreementLabels.Of(r.Mobility.Direction)], t[AgreementLabels.Of(r.Mobility.Kind)], AgreementQuota.AcademicYear(r.Mobility.Year),
                 r.Mobility.PersonName, r.Mobility.StartOn is { } s ? Format.Date(s) : null, r.Mobility.EndOn is { } e ? Format.Date(e) : null, r.Mobility.Notes,
             ])]);
         return ListExport.File(table, format, "agreement-mobilities");
