@@ -15,6 +15,8 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
           measure   --provider sqlite|postgres --connection CS --base http://127.0.0.1:PORT
                     [--targets "ror=cqu.officer-global,partners=cqu.officer-global"] [--password waishi-demo-2026]
                     [--queries "university,hospital,..."] [--rounds 3] [--duration 10] [--warmup 5] [--connections 16]
+          plan      --provider sqlite|postgres --connection CS [--queries "university,..."]
+                    (the registry search's plans and times, one search string after the other)
           pg-create --connection CS --name DB     (creates an empty PostgreSQL database)
           pg-drop   --connection CS --name DB
         """);
@@ -60,6 +62,15 @@ try
                 Option("queries", DefaultQueries).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 Number("rounds", 3), TimeSpan.FromSeconds(Number("duration", 10)), TimeSpan.FromSeconds(Number("warmup", 5)),
                 Number("connections", 16)).RunAsync();
+        case "plan":
+        {
+            var raw = new RawQueries(new Database(Option("provider", "sqlite"), Option("connection")));
+            foreach (var q in Option("queries", DefaultQueries).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                await raw.ExplainAsync(q, Console.Out);
+            }
+            return 0;
+        }
         case "pg-create" or "pg-drop":
             await using (var connection = new NpgsqlConnection(Option("connection")))
             {

@@ -100,6 +100,39 @@ public sealed class RawQueries(Database db)
         return (total, rows, codes);
     }
 
+    /// <summary>The plans of the registry search's two statements, with their time (EXPLAIN ANALYZE on
+    /// PostgreSQL, EXPLAIN QUERY PLAN on SQLite).</summary>
+    public async Task ExplainAsync(string q, TextWriter output, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        string[] statements =
+        [
+            $"SELECT COUNT(*) FROM (SELECT 1 FROM \"RorOrganisation\" WHERE \"SearchText\" LIKE @q LIMIT {RorCountCap}) AS m",
+            "SELECT \"RorId\", \"DisplayName\", \"CountryCode\", \"City\", \"Types\", \"Status\" FROM \"RorOrganisation\" " +
+                $"WHERE \"SearchText\" LIKE @q ORDER BY \"DisplayName\", \"RorId\" LIMIT {PageSize}",
+        ];
+        foreach (var sql in statements)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            await using (var run = Database.Command(connection, sql))
+            {
+                db.Add(run, "@q", $"%{q}%");
+                await using var reader = await run.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                {
+                }
+            }
+            await output.WriteLineAsync($"{sql}\n  -- {clock.Elapsed.TotalMilliseconds:F1} ms for \"{q}\"");
+            await using var explain = Database.Command(connection, (db.IsPostgres ? "EXPLAIN (ANALYZE, BUFFERS) " : "EXPLAIN QUERY PLAN ") + sql);
+            db.Add(explain, "@q", $"%{q}%");
+            await using var plan = await explain.ExecuteReaderAsync(ct);
+            while (await plan.ReadAsync(ct))
+            {
+                await output.WriteLineAsync("  " + plan.GetValue(plan.FieldCount - 1));
+            }
+        }
+    }
+
     /// <summary>The tenant of an account, looked up once before measuring.</summary>
     public async Task<Guid> TenantOfAsync(string userName, CancellationToken ct = default)
     {
