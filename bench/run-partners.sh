@@ -10,7 +10,8 @@
 # Settings (environment): BENCH_DB (sqlite | postgres), BENCH_PG (server connection string for
 # postgres; WAISHI_TEST_PG when unset), RECORDS (120000), PARTNERS (300, for cqu), LARGE (5000, for
 # cqupt), ROUNDS (3), DURATION (10, seconds), WARMUP (5), CONNECTIONS (16), QUERIES (comma-separated,
-# normalised), SKIP_IMPORT_TIMING (1 to skip the re-import), PORT.
+# normalised), SKIP_IMPORT_TIMING (1 to skip the re-import), PLAN (1 to print the search's query
+# plans), NO_SEARCH_INDEX (1 to measure without the registry's search index), PORT.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -67,6 +68,10 @@ log "migrating and seeding the demo city"
 (cd src/Waishi.Web && dotnet "$web" demo "${app_db[@]}" --Logging:LogLevel:Default=Warning >"$work/demo.log" 2>&1) \
   || { cat "$work/demo.log" >&2; exit 1; }
 
+if [ "${NO_SEARCH_INDEX:-0}" = 1 ]; then
+  dotnet "$tool" drop-search-index --provider "$provider" --connection "$connection"
+fi
+
 log "generating a ROR dump of $records records"
 dotnet "$tool" generate --out "$work/ror.json" --records "$records"
 
@@ -91,6 +96,11 @@ fi
 log "partners from the registry: $partners for cqu, $large for cqupt"
 dotnet "$tool" partners --provider "$provider" --connection "$connection" --tenant CQU --count "$partners"
 dotnet "$tool" partners --provider "$provider" --connection "$connection" --tenant CQUPT --count "$large"
+
+if [ "${PLAN:-0}" = 1 ]; then
+  log "plans of the registry search's raw statements"
+  dotnet "$tool" plan --provider "$provider" --connection "$connection" ${QUERIES:+--queries "$QUERIES"}
+fi
 
 log "starting the app on $base"
 (

@@ -17,6 +17,8 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
                     [--queries "university,hospital,..."] [--rounds 3] [--duration 10] [--warmup 5] [--connections 16]
           plan      --provider sqlite|postgres --connection CS [--queries "university,..."]
                     (the registry search's plans and times, one search string after the other)
+          drop-search-index --provider sqlite|postgres --connection CS
+                    (drops the registry's search index, to measure without it)
           pg-create --connection CS --name DB     (creates an empty PostgreSQL database)
           pg-drop   --connection CS --name DB
         """);
@@ -69,6 +71,15 @@ try
             {
                 await raw.ExplainAsync(q, Console.Out);
             }
+            return 0;
+        }
+        case "drop-search-index":
+        {
+            var db = new Database(Option("provider", "sqlite"), Option("connection"));
+            await using var connection = await db.OpenAsync();
+            await using var drop = Database.Command(connection, "DROP INDEX \"IX_RorOrganisation_DisplayName_RorId_SearchText\"");
+            await drop.ExecuteNonQueryAsync();
+            Console.WriteLine("dropped IX_RorOrganisation_DisplayName_RorId_SearchText");
             return 0;
         }
         case "pg-create" or "pg-drop":
