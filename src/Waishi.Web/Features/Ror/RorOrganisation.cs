@@ -61,7 +61,5 @@ internal sealed class RorOrganisationConfiguration : IEntityTypeConfiguration<Ro
         b.Ignore(r => r.Url);
         b.HasIndex(r => r.RorId).IsUnique();
         b.HasIndex(r => new { r.CountryCode, r.Status });
-        // The search: in name order, with the text searched (migration PartnerSearch).
-        b.HasIndex(r => new { r.DisplayName, r.RorId, r.SearchText });
     }
 }

@@ -37,6 +37,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        if (Database.IsSqlite())
+        {
+            // The registry search walks this index in name order with the text searched (migration
+            // PartnerSearch). Not on PostgreSQL: a B-tree entry there is limited to about 2.7 KB,
+            // and a record with many names in many languages would not fit.
+            builder.Entity<Features.Ror.RorOrganisation>().HasIndex(r => new { r.DisplayName, r.RorId, r.SearchText });
+        }
 
         foreach (var type in builder.Model.GetEntityTypes().Where(t => t.BaseType is null).ToList())
         {

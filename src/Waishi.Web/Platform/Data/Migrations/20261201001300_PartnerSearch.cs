@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Waishi.Web.Platform.Data.Migrations;
@@ -15,12 +16,22 @@ public sealed class PartnerSearch : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
+        // SQLite only: PostgreSQL limits a B-tree entry to about 2.7 KB, which a record with many
+        // names could pass, and would then refuse its import batch.
+        if (!migrationBuilder.IsSqlite())
+        {
+            return;
+        }
         migrationBuilder.CreateIndex(name: "IX_RorOrganisation_DisplayName_RorId_SearchText", table: "RorOrganisation",
             columns: ["DisplayName", "RorId", "SearchText"]);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        if (!migrationBuilder.IsSqlite())
+        {
+            return;
+        }
         migrationBuilder.DropIndex(name: "IX_RorOrganisation_DisplayName_RorId_SearchText", table: "RorOrganisation");
     }
 }
