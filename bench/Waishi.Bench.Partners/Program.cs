@@ -77,7 +77,7 @@ try
         {
             var db = new Database(Option("provider", "sqlite"), Option("connection"));
             await using var connection = await db.OpenAsync();
-            await using var drop = Database.Command(connection, "DROP INDEX \"IX_RorOrganisation_DisplayName_RorId_SearchText\"");
+            await using var drop = Database.Command(connection, "DROP INDEX IF EXISTS \"IX_RorOrganisation_DisplayName_RorId_SearchText\"");
             await drop.ExecuteNonQueryAsync();
             Console.WriteLine("dropped IX_RorOrganisation_DisplayName_RorId_SearchText");
             return 0;
