@@ -24,8 +24,7 @@ internal static class NameText
         ["acad"] = "academy", ["coll"] = "college", ["eng"] = "engineering", ["engg"] = "engineering",
         ["engr"] = "engineering", ["engin"] = "engineering", ["intl"] = "international",
         ["med"] = "medical", ["ctr"] = "center", ["cntr"] = "center", ["centre"] = "center",
-        ["defence"] = "defense", ["armoured"] = "armored", ["corp"] = "corporation", ["co"] = "company",
-        ["ltd"] = "limited", ["grp"] = "group", ["res"] = "research", ["lab"] = "laboratory",
+        ["defence"] = "defense", ["armoured"] = "armored", ["corp"] = "corporation", ["grp"] = "group", ["res"] = "research", ["lab"] = "laboratory",
         ["labs"] = "laboratory", ["mil"] = "military", ["chem"] = "chemical", ["elec"] = "electronic",
         ["telecom"] = "telecommunication", ["telecoms"] = "telecommunication",
         ["telecomm"] = "telecommunication", ["dept"] = "department", ["poly"] = "polytechnic",
@@ -44,6 +43,8 @@ internal static class NameText
     {
         "the", "of", "for", "and", "at", "in", "on", "a", "an", "de", "del", "della", "di", "du", "des",
         "la", "le", "les", "der", "die", "das", "fur", "zu", "y", "e", "et", "pla", "prc",
+        // Company forms: "Co., Ltd." says nothing about which company.
+        "co", "ltd", "limited", "inc", "llc", "plc", "gmbh",
     };
 
     /// <summary>Words that are real words of institution names or places: never read as a typo of another.</summary>
@@ -167,6 +168,14 @@ internal static class NameText
             expanded |= e;
             tokens.Add(word);
         }
+        // "(Chinese) People's Liberation Army" is the "PLA" that is dropped as a filler.
+        for (var i = 0; i + 2 < tokens.Count; i++)
+            if (tokens[i] == "people" && tokens[i + 1] == "liberation" && tokens[i + 2] == "army")
+            {
+                var start = i > 0 && tokens[i - 1] == "chinese" ? i - 1 : i;
+                tokens.RemoveRange(start, i + 3 - start);
+                break;
+            }
         return new NameForm(tokens.ToArray(), expanded, null, false, text);
     }
 

@@ -89,7 +89,15 @@ public sealed partial class ScreeningIndex
                     AddTo(_acronyms, AcronymKey(name.Text), new OtherName(e, name.Text, false));
                     continue;
                 }
-                foreach (var form in NameText.Forms(name.Text, _script))
+                var text = name.Text.Trim();
+                var bracket = Bracketed().Match(text);
+                if (bracket.Success && LooksLikeAcronym(bracket.Groups["branch"].Value, query: false))
+                {
+                    // "China Academy of Space Technology (CAST)": the name, and its acronym.
+                    AddTo(_acronyms, AcronymKey(bracket.Groups["branch"].Value), new OtherName(e, text, false));
+                    text = bracket.Groups["parent"].Value;
+                }
+                foreach (var form in NameText.Forms(text, _script))
                 {
                     if (form.Chinese is { } chinese)
                     {
@@ -123,6 +131,8 @@ public sealed partial class ScreeningIndex
             }
         }
         _postings = postings.Select(p => p.ToArray()).ToArray();
+        var size = _latin.Count;
+        _scratch = new ThreadLocal<Scratch>(() => new Scratch(size));
         var n = Math.Max(1, _latin.Count);
         var idf = _postings.Select(p => Math.Log(1.0 + (double)n / p.Length)).ToArray();
         var maxIdf = idf.Length == 0 ? 1 : idf.Max();
@@ -173,11 +183,15 @@ public sealed partial class ScreeningIndex
                 ScreenChinese(form, Offer);
                 continue;
             }
-            ScreenLatin(form, (e, s, m, h, d) => Offer(e, s, m, h, d));
-            foreach (var (parent, branch) in CampusSplits(form.Raw))
+            var latin = form;
+            var bracket = Bracketed().Match(form.Raw);
+            if (bracket.Success && LooksLikeAcronym(bracket.Groups["branch"].Value, query: false))
+                latin = NameText.Latin(bracket.Groups["parent"].Value); // "… (CAEP)": the acronym adds nothing
+            ScreenLatin(latin, CandidateFloor, (e, s, m, h, d) => Offer(e, s, m, h, d));
+            foreach (var (parent, branch) in CampusSplits(latin.Raw))
             {
                 var parentForm = NameText.Latin(parent);
-                ScreenLatin(parentForm, (e, s, m, h, d) =>
+                ScreenLatin(parentForm, CampusParentMinimum, (e, s, m, h, d) =>
                 {
                     if (s >= CampusParentMinimum) Offer(e, s * CampusFactor, m, ScreeningMatchKind.CampusOrBranch, d, branch);
                 });
@@ -216,7 +230,16 @@ public sealed partial class ScreeningIndex
 
     private readonly record struct Reading(int Word, double Similarity, int Distance);
 
-    private void ScreenLatin(NameForm form, Action<int, double, string, ScreeningMatchKind, int> offer)
+    private sealed class Scratch(int size)
+    {
+        public readonly int[] Marks = new int[size];
+        public int Counter;
+        public readonly List<int> Found = [];
+    }
+
+    private ThreadLocal<Scratch> _scratch = null!;
+
+    private void ScreenLatin(NameForm form, double minimum, Action<int, double, string, ScreeningMatchKind, int> offer)
     {
         var tokens = form.Tokens;
         if (tokens.Length == 0) return;
@@ -254,22 +277,44 @@ public sealed partial class ScreeningIndex
             readings[q] = found.Values.ToArray();
         }
 
-        // Candidates: a name must share one of the rarest screened words to reach the floor.
-        var order = Enumerable.Range(0, tokens.Length).Where(q => readings[q].Length > 0)
-            .OrderBy(q => readings[q].Sum(r => _postings[r.Word].Length)).ToList();
-        if (order.Count == 0) return;
-        var needed = (int)Math.Ceiling(tokens.Length * CandidateFloor);
-        var take = Math.Min(order.Count, Math.Max(1, tokens.Length - needed + 1));
-        var candidates = new HashSet<int>();
-        foreach (var q in order.Take(take))
-            foreach (var r in readings[q])
-                candidates.UnionWith(_postings[r.Word]);
+        // Candidates: a name can reach the minimum only if it holds one of the rarest screened words,
+        // taken until the words left over weigh less than the minimum share.
+        var screened = 0.0;
+        var rarity = new (int Query, int Postings, double Weight)[tokens.Length];
+        var readable = 0;
+        for (var q = 0; q < tokens.Length; q++)
+        {
+            if (readings[q].Length == 0) { screened += UnknownWordWeight; continue; }
+            var postings = 0; var weight = 0.0;
+            foreach (var r in readings[q]) { postings += _postings[r.Word].Length; weight = Math.Max(weight, _weights[r.Word]); }
+            rarity[readable++] = (q, postings, weight);
+            screened += weight;
+        }
+        if (readable == 0) return;
+        Array.Sort(rarity, 0, readable, Comparer<(int Query, int Postings, double Weight)>.Create((a, b) => a.Postings.CompareTo(b.Postings)));
+        var left = 0.0;
+        for (var k = 0; k < readable; k++) left += rarity[k].Weight;
+        var scratch = _scratch.Value!;
+        var stamp = ++scratch.Counter;
+        if (stamp == int.MaxValue) { Array.Clear(scratch.Marks); scratch.Counter = stamp = 1; }
+        var marks = scratch.Marks;
+        var pool = scratch.Found;
+        pool.Clear();
+        for (var k = 0; k < readable && left >= minimum * screened; k++)
+        {
+            left -= rarity[k].Weight;
+            foreach (var r in readings[rarity[k].Query])
+                foreach (var c in _postings[r.Word])
+                    if (marks[c] != stamp) { marks[c] = stamp; pool.Add(c); }
+        }
 
         Span<bool> used = stackalloc bool[64];
-        foreach (var c in candidates)
+        foreach (var c in pool)
         {
             var name = _latin[c];
             if (name.Tokens.Length > 64) continue;
+            // The score is at most the lighter name's weight over the heavier one's.
+            if (name.Weight < minimum * screened * 0.95 || screened < minimum * name.Weight * 0.95) continue;
             used[..name.Tokens.Length].Clear();
             double matched = 0, screenedWeight = 0;
             int distance = 0, matchedCount = 0;
@@ -321,13 +366,24 @@ public sealed partial class ScreeningIndex
     /// <summary>Ways a Latin name may be "parent + campus or branch".</summary>
     private static IEnumerable<(string Parent, string Branch)> CampusSplits(string text)
     {
-        foreach (var regex in new[] { Bracketed(), Separated(), CampusOf() })
+        var bracket = text.IndexOfAny(['(', '（', '[']) > 0;
+        var separated = text.IndexOf(',') > 0 || text.Contains(" - ") || text.Contains(" – ") || text.Contains(" — ")
+            || text.Contains(" at ", StringComparison.OrdinalIgnoreCase);
+        var campusOf = text.Contains(" of ", StringComparison.OrdinalIgnoreCase)
+            && (text.Contains("campus", StringComparison.OrdinalIgnoreCase) || text.Contains("branch", StringComparison.OrdinalIgnoreCase)
+                || text.Contains("school", StringComparison.OrdinalIgnoreCase));
+        foreach (var (regex, applies) in new[] { (Bracketed(), bracket), (Separated(), separated), (CampusOf(), campusOf) })
         {
+            if (!applies) continue;
             var m = regex.Match(text);
             if (m.Success && NameText.RawWords(m.Groups["branch"].Value).Count is > 0 and <= 4)
                 yield return (m.Groups["parent"].Value, m.Groups["branch"].Value);
         }
         // "… Weihai", "… Weihai Campus", "… Shenzhen Graduate School": a trailing place.
+        var lastSpace = text.TrimEnd().LastIndexOf(' ');
+        if (lastSpace < 0) yield break;
+        var lastWord = NameText.RawWords(text[lastSpace..]);
+        if (lastWord.Count != 1 || !(IsPlace(lastWord[0]) || lastWord[0] is "campus" or "branch" or "school")) yield break;
         var t = Trailing().Match(text);
         if (t.Success)
         {
