@@ -60,6 +60,7 @@ public static class WaishiSetup
         Features.PartnerStats.PartnerStatsSetup.AddWaishiPartnerStats(services);
         Features.Agreements.AgreementLifecycleSetup.AddWaishiAgreementLifecycle(services);
         Features.Projects.ProjectsSetup.AddWaishiProjects(services);
+        services.AddSingleton<Features.DueDiligence.Screening.ScreeningIndexCache>();
 
         services.AddRazorPages(o =>
             {

@@ -1,3 +1,8 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Waishi.Web;
 using Waishi.Web.Features.DueDiligence.Screening;
 
 namespace Waishi.Tests.Features.DueDiligence;
@@ -264,5 +269,23 @@ public sealed class ScreeningEngineTests
     public void The_character_table_comes_from_OpenCC()
     {
         Assert.True(ChineseScript.Default.Count > 3000);
+    }
+
+    [Fact]
+    public void The_explanation_is_localised()
+    {
+        var factory = new ResourceManagerStringLocalizerFactory(
+            Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance);
+        var t = factory.Create(typeof(SharedResource));
+        var best = Best(Index(), "哈尔滨工业大学（深圳）");
+        var culture = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
+            Assert.Equal("Harbin Institute of Technology的校区/分支机构（“深圳”，匹配“哈尔滨工业大学”）", best.Describe(t));
+            CultureInfo.CurrentUICulture = new CultureInfo("en");
+            Assert.Equal("Campus/branch of Harbin Institute of Technology (“深圳”, matched “哈尔滨工业大学”)", best.Describe(t));
+        }
+        finally { CultureInfo.CurrentUICulture = culture; }
     }
 }

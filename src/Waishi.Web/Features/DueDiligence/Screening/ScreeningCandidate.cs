@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+
 namespace Waishi.Web.Features.DueDiligence.Screening;
 
 /// <summary>How a screened name met an entry.</summary>
@@ -48,4 +50,17 @@ public sealed record ScreeningCandidate(
         ScreeningMatchKind.CampusOrBranch => $"campus/branch of {Entry.PrimaryName} (“{Branch}”, matched “{MatchedName}”)",
         _ => $"shares most words with “{MatchedName}”",
     };
+
+    /// <summary>The explanation in the reader's language, for pages and exports.</summary>
+    public string Describe(IStringLocalizer t) => How switch
+    {
+        ScreeningMatchKind.Exact => t["Matches “{0}” exactly after normalisation", MatchedName],
+        ScreeningMatchKind.AbbreviationExpanded => t["Matches “{0}” with abbreviations expanded", MatchedName],
+        ScreeningMatchKind.WordOrder => t["Matches “{0}” in another word order", MatchedName],
+        ScreeningMatchKind.Typo => t["Matches “{0}” within typo distance {1}", MatchedName, EditDistance],
+        ScreeningMatchKind.TraditionalSimplified => t["Matches “{0}” in traditional/simplified characters", MatchedName],
+        ScreeningMatchKind.Acronym => t["Acronym of “{0}”, country {1} agrees", MatchedName, Entry.CountryCode ?? ""],
+        ScreeningMatchKind.CampusOrBranch => t["Campus/branch of {0} (“{1}”, matched “{2}”)", Entry.PrimaryName, Branch ?? "", MatchedName],
+        _ => t["Shares most words with “{0}”", MatchedName],
+    }.Value;
 }

@@ -14,6 +14,9 @@ public sealed class ScreeningIndexCache
     private readonly ConcurrentDictionary<Guid, Slot> _slots = new();
     private readonly ConcurrentDictionary<Guid, object> _locks = new();
 
+    // The character table is read when the cache is created, so that a missing table fails at once.
+    private readonly ChineseScript _script = ChineseScript.Default;
+
     /// <summary>The tenant's index for this stamp; <paramref name="load"/> runs only when it must be (re)built.</summary>
     public ScreeningIndex Get(Guid tenantId, long stamp, Func<IReadOnlyList<ScreeningEntry>> load)
     {
@@ -21,7 +24,7 @@ public sealed class ScreeningIndexCache
         lock (_locks.GetOrAdd(tenantId, _ => new object()))
         {
             if (_slots.TryGetValue(tenantId, out slot) && slot.Stamp == stamp) return slot.Index;
-            var index = ScreeningIndex.Build(load());
+            var index = ScreeningIndex.Build(load(), _script);
             _slots[tenantId] = new Slot(stamp, index);
             return index;
         }
