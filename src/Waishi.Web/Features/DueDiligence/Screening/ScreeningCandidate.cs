@@ -52,7 +52,7 @@ public sealed record ScreeningCandidate(
     };
 
     /// <summary>The explanation in the reader's language, for pages and exports.</summary>
-    public string Describe(IStringLocalizer t) => How switch
+    public string Describe(IStringLocalizer t) => (How switch
     {
         ScreeningMatchKind.Exact => t["Matches “{0}” exactly after normalisation", MatchedName],
         ScreeningMatchKind.AbbreviationExpanded => t["Matches “{0}” with abbreviations expanded", MatchedName],
@@ -62,5 +62,5 @@ public sealed record ScreeningCandidate(
         ScreeningMatchKind.Acronym => t["Acronym of “{0}”, country {1} agrees", MatchedName, Entry.CountryCode ?? ""],
         ScreeningMatchKind.CampusOrBranch => t["Campus/branch of {0} (“{1}”, matched “{2}”)", Entry.PrimaryName, Branch ?? "", MatchedName],
         _ => t["Shares most words with “{0}”", MatchedName],
-    }.Value;
+    }).Value;
 }
