@@ -214,6 +214,19 @@ public sealed class ScreeningEngineTests
     }
 
     [Fact]
+    public void A_Chinese_name_that_only_starts_with_a_short_alias_is_no_branch()
+    {
+        var cetc = Entry("China Electronics Corporation", "CN", new ScreeningName("中国电子", "zh"), new ScreeningName("中国电子信息产业集团有限公司", "zh"));
+        var institute = Entry("China Electronics Technology Group Corporation", "CN", new ScreeningName("中国电子科技集团公司", "zh"));
+        var index = ScreeningIndex.Build([cetc, institute]);
+        Assert.DoesNotContain(index.Screen("中国电子学会", null, Today), c => c.IsHit);
+        var branch = Best(index, "中国电子科技集团公司第十四研究所");
+        Assert.Same(institute, branch.Entry);
+        Assert.Equal(ScreeningMatchKind.CampusOrBranch, branch.How);
+        Assert.Equal("第十四研究所", branch.Branch);
+    }
+
+    [Fact]
     public void A_trailing_word_that_is_not_a_place_is_no_campus()
     {
         var index = ScreeningIndex.Build([Entry("Tianjin University", "CN")]);

@@ -35,7 +35,8 @@ public sealed partial class ScreeningIndex
         DerivedAcronymScore = 0.90, CampusFactor = 0.95, CampusParentMinimum = 0.9, UnknownWordWeight = 1.5;
 
     private static readonly string[] ChinesePrefixes = ["中国人民解放军", "中国人民武装警察部队", "解放军", "武警"];
-    private static readonly string[] ChineseBranchSuffixes = ["校区", "分校", "研究生院", "分院", "学院", "医学部", "医学院", "校"];
+    private static readonly string[] ChineseBranchSuffixes = ["校区", "分校", "研究生院", "分院", "学院", "医学部", "医学院", "校", "研究所", "研究院", "分公司", "研究中心"];
+    private static readonly string[] ChineseInstitutionEndings = ["大学", "学院", "学校", "研究院", "研究所", "大", "院"];
 
     private sealed record LatinName(int Entry, string Text, int[] Tokens, bool Expanded, double Weight);
     private sealed record OtherName(int Entry, string Text, bool Flag);
@@ -220,7 +221,10 @@ public sealed partial class ScreeningIndex
         {
             if (!_chinese.TryGetValue(key[..length], out var parents)) continue;
             var rest = key[length..];
-            var ok = bracketed || rest.Length <= 3 || ChineseBranchSuffixes.Any(rest.EndsWith);
+            // A bare place ("哈尔滨工业大学深圳") only after the name of a school or an institute:
+            // "中国电子" + "学会" is another body, not a branch.
+            var ok = bracketed || ChineseBranchSuffixes.Any(rest.EndsWith)
+                || rest.Length <= 3 && ChineseInstitutionEndings.Any(key[..length].EndsWith);
             if (!ok) break;
             foreach (var n in parents)
                 offer(n.Entry, CampusFactor, n.Text, ScreeningMatchKind.CampusOrBranch, 0, rest);
