@@ -108,6 +108,17 @@ public sealed class ScreeningEngineTests
         Assert.Equal(1.0, best.Score);
     }
 
+    [Fact]
+    public void Of_China_may_be_added_to_the_name_of_a_Chinese_entry_only()
+    {
+        var renmin = Entry("Renmin University", "CN");
+        var index = ScreeningIndex.Build([renmin, Entry("Hanseo University", "KR")]);
+        var best = Best(index, "Renmin University of China");
+        Assert.Same(renmin, best.Entry);
+        Assert.True(best.IsHit);
+        Assert.DoesNotContain(index.Screen("Hanseo University of China", null, Today), c => c.IsHit);
+    }
+
     [Theory]
     [InlineData("Hebei University of Technology")]
     [InlineData("Beijing University of Technology")]

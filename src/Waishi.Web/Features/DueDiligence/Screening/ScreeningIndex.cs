@@ -321,7 +321,8 @@ public sealed partial class ScreeningIndex
             if (name.Weight < minimum * screened * 0.95 || screened < minimum * name.Weight * 0.95) continue;
             used[..name.Tokens.Length].Clear();
             double matched = 0, screenedWeight = 0;
-            int distance = 0, matchedCount = 0;
+            int distance = 0, matchedCount = 0, dropped = 0;
+            var chinese = string.Equals(_entries[name.Entry].CountryCode, "CN", StringComparison.OrdinalIgnoreCase);
             var inOrder = true;
             var last = -1;
             for (var q = 0; q < tokens.Length; q++)
@@ -335,8 +336,14 @@ public sealed partial class ScreeningIndex
                             bestGain = r.Similarity * _weights[r.Word];
                             bestJ = j; bestDistance = r.Distance; weight = _weights[r.Word];
                         }
+                if (bestJ < 0)
+                {
+                    // "Renmin University of China" is the Chinese entry "Renmin University".
+                    if (tokens[q] == "china" && chinese) { dropped++; continue; }
+                    screenedWeight += weight;
+                    continue;
+                }
                 screenedWeight += weight;
-                if (bestJ < 0) continue;
                 used[bestJ] = true;
                 matched += bestGain;
                 distance += bestDistance;
@@ -346,7 +353,7 @@ public sealed partial class ScreeningIndex
             }
             var score = matched / Math.Max(screenedWeight, name.Weight);
             ScreeningMatchKind how;
-            if (matchedCount == tokens.Length && matchedCount == name.Tokens.Length)
+            if (matchedCount + dropped == tokens.Length && matchedCount == name.Tokens.Length)
             {
                 how = distance > 0 ? ScreeningMatchKind.Typo
                     : !inOrder ? ScreeningMatchKind.WordOrder
