@@ -47,6 +47,9 @@ public static class ScreeningEvaluationSet
         var cases = new List<EvaluationCase>();
         var acronymOwners = entries.SelectMany(e => e.Names.Where(n => n.IsAcronym).Select(n => (n.Text, e.PrimaryName)))
             .GroupBy(a => a.Text).ToDictionary(g => g.Key, g => g.Select(a => a.PrimaryName).Distinct().Count());
+        var derived = entries.Select(e => (Derived(e.PrimaryName), e.PrimaryName)).Where(d => d.Item1 is not null)
+            .Concat(entries.SelectMany(e => e.Names.Where(n => n.IsAcronym).Select(n => ((string?)n.Text.ToUpperInvariant(), e.PrimaryName))))
+            .GroupBy(d => d.Item1!).ToDictionary(g => g.Key, g => g.Select(d => d.PrimaryName).Distinct().Count());
         for (var i = 0; i < entries.Count; i++)
         {
             var entry = entries[i];
@@ -105,11 +108,25 @@ public static class ScreeningEvaluationSet
             foreach (var acronym in entry.Names.Where(n => n.IsAcronym && acronymOwners[n.Text] == 1).Take(2))
                 cases.Add(new(acronym.Text, entry.CountryCode, expected, "acronym"));
 
+            // Acronyms made of the initials of the name, with the country, when no other entry has them.
+            if (Derived(name) is { } initials && derived[initials] == 1 && !entry.Names.Any(n => n.IsAcronym && n.Text == initials))
+                cases.Add(new(initials, entry.CountryCode, expected, "derived acronym"));
+
             // English aliases as they are, and with one typo in lower case.
             foreach (var alias in entry.Names.Where(n => n.Language == "en" && !n.IsAcronym && n.Text.Split(' ').Length is >= 2 and <= 8).Take(2))
                 cases.Add(new(alias.Text.ToLowerInvariant(), null, expected, "alias"));
         }
         return cases;
+    }
+
+    private static readonly HashSet<string> Fillers = ["of", "the", "and", "for", "at", "in", "pla"];
+
+    /// <summary>"NUDT" for "National University of Defense Technology": three to eight words.</summary>
+    private static string? Derived(string name)
+    {
+        var words = System.Text.RegularExpressions.Regex.Split(name.Replace("'", "").Replace("’", ""), "[^A-Za-z0-9]+")
+            .Where(w => w.Length > 0 && !Fillers.Contains(w.ToLowerInvariant())).ToList();
+        return words.Count is >= 3 and <= 8 ? string.Concat(words.Select(w => char.ToUpperInvariant(w[0]))) : null;
     }
 
     private static string ReplaceWord(string name, string word, string with)
