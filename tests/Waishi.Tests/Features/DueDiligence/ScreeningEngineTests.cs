@@ -270,6 +270,9 @@ public sealed class ScreeningEngineTests
         Assert.All(candidates, c => Assert.InRange(c.Score, ScreeningIndex.CandidateFloor, 1.0));
         Assert.Empty(Index().Screen("   ", null, Today));
         Assert.Empty(Index().Screen("Completely Unrelated Bakery", null, Today));
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Empty(Index().Screen(string.Concat(Enumerable.Repeat("Harbin, (Institute - at ", 2000)) + new string('x', 20000), null, Today));
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(2), $"{started.Elapsed}");
     }
 
     [Fact]

@@ -226,5 +226,5 @@ internal static class NameText
     }
 
     /// <summary>Edit distance a word of this length may be from a listed word and still be a typo of it.</summary>
-    public static int AllowedTypos(int length) => length >= 9 ? 2 : length >= 6 ? 1 : 0;
+    public static int AllowedTypos(int length) => length > 40 ? 0 : length >= 9 ? 2 : length >= 6 ? 1 : 0;
 }

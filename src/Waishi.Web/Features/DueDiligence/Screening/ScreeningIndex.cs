@@ -91,7 +91,7 @@ public sealed partial class ScreeningIndex
                     continue;
                 }
                 var text = name.Text.Trim();
-                var bracket = Bracketed().Match(text);
+                var bracket = text.Length <= 200 ? Bracketed().Match(text) : Match.Empty;
                 if (bracket.Success && LooksLikeAcronym(bracket.Groups["branch"].Value, query: false))
                 {
                     // "China Academy of Space Technology (CAST)": the name, and its acronym.
@@ -185,7 +185,7 @@ public sealed partial class ScreeningIndex
                 continue;
             }
             var latin = form;
-            var bracket = Bracketed().Match(form.Raw);
+            var bracket = form.Raw.Length <= 200 ? Bracketed().Match(form.Raw) : Match.Empty;
             if (bracket.Success && LooksLikeAcronym(bracket.Groups["branch"].Value, query: false))
                 latin = NameText.Latin(bracket.Groups["parent"].Value); // "… (CAEP)": the acronym adds nothing
             ScreenLatin(latin, CandidateFloor, (e, s, m, h, d) => Offer(e, s, m, h, d));
@@ -377,6 +377,7 @@ public sealed partial class ScreeningIndex
     /// <summary>Ways a Latin name may be "parent + campus or branch".</summary>
     private static IEnumerable<(string Parent, string Branch)> CampusSplits(string text)
     {
+        if (text.Length > 200) yield break; // no institution name is that long; keeps the patterns cheap
         var bracket = text.IndexOfAny(['(', '（', '[']) > 0;
         var separated = text.IndexOf(',') > 0 || text.Contains(" - ") || text.Contains(" – ") || text.Contains(" — ")
             || text.Contains(" at ", StringComparison.OrdinalIgnoreCase);
