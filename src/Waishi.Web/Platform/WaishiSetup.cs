@@ -61,6 +61,7 @@ public static class WaishiSetup
         Features.Agreements.AgreementLifecycleSetup.AddWaishiAgreementLifecycle(services);
         Features.Projects.ProjectsSetup.AddWaishiProjects(services);
         Features.Agreements.AgreementsSetup.AddWaishiAgreements(services);
+        services.AddSingleton<Features.DueDiligence.Screening.ScreeningIndexCache>();
 
         services.AddRazorPages(o =>
             {
