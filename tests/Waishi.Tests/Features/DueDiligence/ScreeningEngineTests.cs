@@ -315,4 +315,23 @@ public sealed class ScreeningEngineTests
         }
         finally { CultureInfo.CurrentUICulture = culture; }
     }
+
+    [Fact]
+    public void A_name_screened_with_another_country_stays_a_candidate_but_is_no_hit_and_says_why()
+    {
+        var neu = Entry("Northeastern University", "CN", new ScreeningName("东北大学", "zh"));
+        var index = Index(neu);
+
+        var inChina = index.Screen("Northeastern University", "CN", Today).First(c => c.Entry == neu);
+        var unknown = index.Screen("Northeastern University", null, Today).First(c => c.Entry == neu);
+        var inBoston = index.Screen("Northeastern University", "US", Today).First(c => c.Entry == neu);
+
+        Assert.True(inChina.IsHit);
+        Assert.True(unknown.IsHit);
+        Assert.False(inBoston.IsHit);
+        Assert.True(inBoston.CountryDiffers);
+        Assert.Equal(ScreeningIndex.CountryMismatchFactor, inBoston.Score, 3);
+        Assert.Contains("the listed country is CN", inBoston.Explanation);
+        Assert.DoesNotContain("country", inChina.Explanation);
+    }
 }

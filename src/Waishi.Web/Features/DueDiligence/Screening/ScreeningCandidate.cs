@@ -33,13 +33,16 @@ public sealed record ScreeningCandidate(
     string MatchedName,
     ScreeningMatchKind How,
     int EditDistance = 0,
-    string? Branch = null)
+    string? Branch = null,
+    bool CountryDiffers = false)
 {
     /// <summary>At or above the hit threshold.</summary>
     public bool IsHit => Score >= ScreeningIndex.HitThreshold;
 
     /// <summary>An English explanation for logs and tools; pages show the localised one.</summary>
-    public string Explanation => How switch
+    public string Explanation => BaseExplanation + (CountryDiffers ? $", but the listed country is {Entry.CountryCode}" : "");
+
+    private string BaseExplanation => How switch
     {
         ScreeningMatchKind.Exact => $"matches “{MatchedName}” exactly after normalisation",
         ScreeningMatchKind.AbbreviationExpanded => $"matches “{MatchedName}” with abbreviations expanded",
@@ -52,7 +55,10 @@ public sealed record ScreeningCandidate(
     };
 
     /// <summary>The explanation in the reader's language, for pages and exports.</summary>
-    public string Describe(IStringLocalizer t) => (How switch
+    public string Describe(IStringLocalizer t) =>
+        DescribeMatch(t) + (CountryDiffers ? t[", but the listed country is {0}", Entry.CountryCode ?? ""].Value : "");
+
+    private string DescribeMatch(IStringLocalizer t) => (How switch
     {
         ScreeningMatchKind.Exact => t["Matches “{0}” exactly after normalisation", MatchedName],
         ScreeningMatchKind.AbbreviationExpanded => t["Matches “{0}” with abbreviations expanded", MatchedName],

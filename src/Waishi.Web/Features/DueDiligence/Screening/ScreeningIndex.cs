@@ -31,6 +31,13 @@ public sealed partial class ScreeningIndex
     /// <summary>Candidates below this score are not returned at all.</summary>
     public const double CandidateFloor = 0.6;
 
+    /// <summary>
+    /// A name screened with a country that differs from the entry's keeps this share of its score: a
+    /// full-name match stays a candidate to look at but falls below the hit threshold
+    /// ("Northeastern University" in the US is not 东北大学 in Shenyang).
+    /// </summary>
+    public const double CountryMismatchFactor = 0.8;
+
     private const double WordOrderScore = 0.98, PrefixDroppedScore = 0.97, AcronymScore = 0.93,
         DerivedAcronymScore = 0.90, CampusFactor = 0.95, CampusParentMinimum = 0.9, UnknownWordWeight = 1.5;
 
@@ -164,8 +171,15 @@ public sealed partial class ScreeningIndex
             if (score < CandidateFloor) return;
             var e = _entries[entry];
             if (e.ValidTo is { } to && to < today || e.ValidFrom is { } from && from > today) return;
+            var differs = countryCode is { Length: > 0 } && e.CountryCode is { Length: > 0 }
+                && !string.Equals(e.CountryCode, countryCode, StringComparison.OrdinalIgnoreCase);
+            if (differs)
+            {
+                score *= CountryMismatchFactor;
+                if (score < CandidateFloor) return;
+            }
             if (best.TryGetValue(entry, out var had) && had.Score >= score) return;
-            best[entry] = new ScreeningCandidate(e, Math.Round(score, 4), matched, how, distance, branch);
+            best[entry] = new ScreeningCandidate(e, Math.Round(score, 4), matched, how, distance, branch, differs);
         }
 
         var text = name.Normalize(NormalizationForm.FormKC).Trim();
