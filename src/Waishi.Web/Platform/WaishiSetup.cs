@@ -60,6 +60,7 @@ public static class WaishiSetup
         Features.PartnerStats.PartnerStatsSetup.AddWaishiPartnerStats(services);
         Features.Agreements.AgreementLifecycleSetup.AddWaishiAgreementLifecycle(services);
         Features.Projects.ProjectsSetup.AddWaishiProjects(services);
+        Features.DueDiligence.DueDiligenceSetup.AddWaishiDueDiligence(services);
 
         services.AddRazorPages(o =>
             {

@@ -30,5 +30,7 @@ public static class ApiRoutes
         Features.Agreements.AgreementMobilitiesApi.Map(v1);
         Features.Agreements.Ewp.AgreementsEwpApi.Map(v1);
         Features.Projects.ProjectsApi.Map(v1);
+        Features.DueDiligence.Profiles.ProfilesApi.Map(v1);
+        Features.DueDiligence.Watchlists.WatchlistsApi.Map(v1);
     }
 }

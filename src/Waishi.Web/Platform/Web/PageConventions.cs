@@ -35,6 +35,7 @@ public static class PageConventions
         pages.AuthorizeFolder("/Ror", Policies.Staff);
         pages.AuthorizeFolder("/PartnerStats", Policies.PartnerStatistics);
         pages.AuthorizeFolder("/Projects", Policies.Partners);
+        pages.AuthorizeFolder("/DueDiligence", Features.DueDiligence.DueDiligenceSetup.ReaderPolicy);
         foreach (var page in AnonymousPages)
         {
             pages.AllowAnonymousToPage(page);
