@@ -65,7 +65,8 @@ public sealed partial class AspiImporter(AppDbContext db, TimeProvider clock, IS
                 problems.Add(new AspiProblem(position, $"The uuid {entry.Uuid} appears twice; the first entry was imported."));
                 continue;
             }
-            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value.GetRawText())));
+            // The hash is of what is read, not of the text, so that re-formatting the file changes nothing.
+            var hash = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(entry)));
             if (existing.TryGetValue(entry.Uuid, out var profile))
             {
                 if (profile.ContentHash == hash)
