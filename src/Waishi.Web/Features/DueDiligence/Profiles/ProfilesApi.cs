@@ -36,6 +36,24 @@ public static class ProfilesApi
         edit.MapPost("/{id:guid}/risk-level", SetRiskAsync).WithName("SetRiskLevel").Produces<ProfileDto>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Sets the risk level: needs level, rationale (one line), and sourceId or newSourceTitle (+ newSourceUrl); audited.");
+        edit.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteRiskProfile").Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Deletes a profile with its addresses and sources; ?version= guards against deleting a newer version.");
+    }
+
+    private static async Task<IResult> DeleteAsync(Guid id, long? version, ProfileWriter writer, AppDbContext db, ApiProblems problems, CancellationToken ct)
+    {
+        var profile = await writer.LoadAsync(id, ct);
+        if (profile is null)
+        {
+            return problems.NotFound();
+        }
+        if (version is { } v && v != profile.Version)
+        {
+            return problems.Stale();
+        }
+        db.Remove(profile);
+        return await writer.SaveAsync(profile, screeningChanged: true, ct) is null ? TypedResults.NoContent() : problems.Stale();
     }
 
     private static List<InstitutionCategory> Categories(InstitutionCategory all) =>
