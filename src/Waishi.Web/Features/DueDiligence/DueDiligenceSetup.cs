@@ -8,8 +8,8 @@ namespace Waishi.Web.Features.DueDiligence;
 /// and kept by the security officer and the director.</summary>
 public static class DueDiligenceSetup
 {
-    public const string ReaderPolicy = "due-diligence";
-    public const string EditorPolicy = "due-diligence-editor";
+    public const string ReaderPolicy = Policies.DueDiligence;
+    public const string EditorPolicy = Policies.DueDiligenceEditor;
     public static readonly string[] EditorRoles = [Roles.SecurityOfficer, Roles.Director];
 
     public static IServiceCollection AddWaishiDueDiligence(this IServiceCollection services)

@@ -67,6 +67,7 @@ public sealed class ProfilePagesTests
         await ProfileData.ImportAsync(app, tenant);
         var id = await app.WithDbAsync(db => db.Set<InstitutionProfile>().Where(p => p.TenantId == tenant && p.ExternalUuid == ProfileData.AcademyUuid).Select(p => p.Id).SingleAsync());
         var stamp = await app.WithDbAsync(db => db.Set<DueDiligenceStamp>().Where(s => s.TenantId == tenant).Select(s => s.Value).SingleAsync());
+        Assert.Equal(1, await app.WithDbAsync(db => db.Set<InstitutionProfile>().Where(p => p.Id == id).Select(p => p.Version).SingleAsync()));
         var client = await app.SignInAsync(ProfileData.Officer);
         var url = $"/DueDiligence/Profiles/Details/{id}";
 
@@ -82,7 +83,7 @@ public sealed class ProfilePagesTests
             ["Risk.Level"] = "VeryHigh", ["Risk.Version"] = "1", ["Risk.Rationale"] = "Leads military science for the whole PLA.",
             ["Risk.NewSourceTitle"] = "Reviewer's note", ["Risk.NewSourceUrl"] = "https://unitracker.aspi.org.au/universities/academy-of-military-science",
         });
-        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.True(saved.StatusCode == HttpStatusCode.Redirect, System.Text.RegularExpressions.Regex.Match(await saved.Content.ReadAsStringAsync(), "alert-danger[^>]*>(.*?)</div>|field-validation-error[^>]*>([^<]+)<", System.Text.RegularExpressions.RegexOptions.Singleline).Value);
         var profile = await app.WithDbAsync(db => db.Set<InstitutionProfile>().Include(p => p.Sources).SingleAsync(p => p.Id == id));
         Assert.Equal(RiskLevel.VeryHigh, profile.RiskLevel);
         Assert.Equal("Reviewer's note", profile.Sources.Single(s => s.Id == profile.RiskSourceId).Title);

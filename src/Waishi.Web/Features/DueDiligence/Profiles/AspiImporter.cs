@@ -75,6 +75,7 @@ public sealed partial class AspiImporter(AppDbContext db, TimeProvider clock, IS
                     continue;
                 }
                 Apply(entry, profile);
+                ProfileChildren.Track(db, profile);
                 profile.ContentHash = hash;
                 changed++;
             }

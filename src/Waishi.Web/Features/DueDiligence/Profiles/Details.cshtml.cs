@@ -64,6 +64,7 @@ public sealed class DetailsModel(AppDbContext db, ProfileWriter writer, IAuthori
             return Page();
         }
         Risk.ApplyTo(profile, ProfileWriter.ReviewerOf(User), writer.Today);
+        ProfileChildren.Track(db, profile);
         db.ExpectVersion(profile, Risk.Version);
         if (await writer.SaveAsync(profile, screeningChanged: true, ct) is { } stale)
         {

@@ -157,3 +157,30 @@ internal sealed class DueDiligenceStampConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<DueDiligenceStamp> b) => b.HasIndex(s => s.TenantId).IsUnique();
 }
+
+/// <summary>Children added to a loaded profile carry their key already, so EF would take them for
+/// existing rows; this marks the new ones as added before a save.</summary>
+public static class ProfileChildren
+{
+    public static void Track(Platform.Data.AppDbContext db, InstitutionProfile profile)
+    {
+        // Must run before anything makes the context detect changes (which would find them first);
+        // detection stays off here so that looking at one child does not discover the others.
+        var auto = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            foreach (var child in profile.Addresses.Cast<object>().Concat(profile.Sources))
+            {
+                if (db.Entry(child).State == EntityState.Detached)
+                {
+                    db.Add(child);
+                }
+            }
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = auto;
+        }
+    }
+}

@@ -81,6 +81,7 @@ public abstract class ProfileFormPage(AppDbContext db, ProfileWriter writer, ISt
         }
         var names = Form.ChangesNames(profile);
         Form.ApplyTo(profile);
+        ProfileChildren.Track(db, profile);
         db.ExpectVersion(profile, Form.Version);
         if (await writer.SaveAsync(profile, names, HttpContext.RequestAborted) is { } stale)
         {

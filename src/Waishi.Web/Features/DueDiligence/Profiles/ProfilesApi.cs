@@ -145,6 +145,7 @@ public static class ProfilesApi
         }
         var names = input.ChangesNames(profile);
         input.ApplyTo(profile);
+        ProfileChildren.Track(db, profile);
         db.ExpectVersion(profile, input.Version);
         return await writer.SaveAsync(profile, names, ct) is null ? TypedResults.Ok(ToDto(profile)) : problems.Stale();
     }
@@ -166,6 +167,7 @@ public static class ProfilesApi
             return problems.Validation(errors);
         }
         change.ApplyTo(profile, ProfileWriter.ReviewerOf(http.User), writer.Today);
+        ProfileChildren.Track(db, profile);
         db.ExpectVersion(profile, change.Version);
         return await writer.SaveAsync(profile, screeningChanged: true, ct) is null ? TypedResults.Ok(ToDto(profile)) : problems.Stale();
     }
