@@ -104,4 +104,21 @@ public sealed class AspiImportTests
         Assert.Contains(academy.Names, n => n.Text == "AMS" && n.IsAcronym);
         Assert.Equal(159, entries.Count(e => e.Kind == ScreeningSourceKind.Profile));
     }
+
+    [Fact]
+    public async Task The_import_page_imports_the_bundled_tracker_and_reports_nothing_changed_the_second_time()
+    {
+        await using var app = await AppFactory.CreateAsync();
+        var officer = await app.SignInAsync(ProfileData.Officer);
+        var first = await officer.PostFormAsync("/DueDiligence/Profiles/Import", "/DueDiligence/Profiles/Import", new() { ["bundled"] = "true" });
+        Assert.Contains("159 read, 159 added, 0 changed, 0 unchanged, 0 malformed.", await first.Content.ReadAsStringAsync());
+        var second = await officer.PostFormAsync("/DueDiligence/Profiles/Import", "/DueDiligence/Profiles/Import", new() { ["bundled"] = "true" });
+        Assert.Contains("0 added, 0 changed, 159 unchanged", await second.Content.ReadAsStringAsync());
+        Assert.Contains("159 profile(s)", await officer.GetStringAsync("/DueDiligence/Profiles?Risk=Unrated"));
+        Assert.Contains("中国人民解放军军事科学院", await officer.GetStringAsync("/DueDiligence/Profiles?Q=AMS"));
+
+        // Another institution of the city sees none of them.
+        var other = await app.SignInAsync("cqupt.security-officer");
+        Assert.Contains("0 profile(s)", await other.GetStringAsync("/DueDiligence/Profiles"));
+    }
 }
