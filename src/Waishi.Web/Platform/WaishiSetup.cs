@@ -62,6 +62,7 @@ public static class WaishiSetup
         Features.Projects.ProjectsSetup.AddWaishiProjects(services);
         Features.Agreements.AgreementsSetup.AddWaishiAgreements(services);
         services.AddSingleton<Features.DueDiligence.Screening.ScreeningIndexCache>();
+        Features.DueDiligence.DueDiligenceSetup.AddWaishiDueDiligence(services);
 
         services.AddRazorPages(o =>
             {

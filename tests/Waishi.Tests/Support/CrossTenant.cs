@@ -373,7 +373,51 @@ public static class CrossTenant
             ["/api/v1/agreements/{id}/submit", "/api/v1/agreements/{id}/sign", "/api/v1/agreements/{id}/terminate", "/api/v1/agreements/{id}/renew",
              "/api/v1/agreements/{id}/documents"],
             User: "cqu.officer-global"),
+        new("InstitutionProfile", DueDiligenceProfileAsync,
+            ["/DueDiligence/Profiles/Details/{id}", "/DueDiligence/Profiles/Edit/{id}"],
+            ["/DueDiligence/Profiles/Edit/{id}", "/DueDiligence/Profiles/Details/{id}?handler=Risk"],
+            [],
+            "/api/v1/risk-profiles/{id}",
+            new(PersonForm) { ["Form.NameEn"] = "Tampered", ["Risk.Level"] = "Low", ["Risk.Rationale"] = "Tampered", ["Risk.NewSourceTitle"] = "Tampered", ["Risk.Version"] = "1" },
+            new { nameEn = "Tampered", version = 1 },
+            ["/api/v1/risk-profiles/{id}/risk-level"],
+            User: "cqu.security-officer"),
+        new("WatchlistEntry", DueDiligenceWatchlistAsync,
+            ["/DueDiligence/Watchlists/Details/{id}", "/DueDiligence/Watchlists/Entries/{id}", "/DueDiligence/Watchlists/Entries/{id}?handler=Export&format=csv",
+             "/DueDiligence/Watchlists/Diff/{id}", "/DueDiligence/Watchlists/Import/{id}", "/api/v1/watchlists/{id}", "/api/v1/watchlists/{id}/versions", "/api/v1/watchlists/{id}/entries"],
+            ["/DueDiligence/Watchlists/Import/{id}"],
+            [],
+            FormFields: new() { ["Mapping.NameColumn"] = "name", ["action"] = "import" },
+            ApiPosts: ["/api/v1/watchlists/{id}/import"],
+            User: "cqu.security-officer"),
     ];
+
+    /// <summary>A risk profile of tenant <paramref name="tenant"/> with an address and a source.</summary>
+    private static async Task<Guid> DueDiligenceProfileAsync(AppDbContext db, Guid tenant)
+    {
+        var profile = new Waishi.Web.Features.DueDiligence.Profiles.InstitutionProfile { TenantId = tenant, NameEn = "Cross Tenant Institute", CountryCode = "CN" };
+        profile.Index();
+        profile.Addresses.Add(new Waishi.Web.Features.DueDiligence.Profiles.ProfileAddress { TenantId = tenant, ProfileId = profile.Id, Text = "Secret road 1", Latitude = 1, Longitude = 2 });
+        profile.Sources.Add(new Waishi.Web.Features.DueDiligence.Profiles.ProfileSource { TenantId = tenant, ProfileId = profile.Id, Title = "Secret source" });
+        db.Add(new Waishi.Web.Features.DueDiligence.Profiles.DueDiligenceStamp { TenantId = tenant, Value = 1 });
+        return await AddAsync(db, profile);
+    }
+
+    /// <summary>A watchlist of tenant <paramref name="tenant"/> with a version and an entry; the id is the list's.</summary>
+    private static async Task<Guid> DueDiligenceWatchlistAsync(AppDbContext db, Guid tenant)
+    {
+        var list = new Waishi.Web.Features.DueDiligence.Watchlists.Watchlist { TenantId = tenant, Name = "Cross tenant list" };
+        var version = new Waishi.Web.Features.DueDiligence.Watchlists.WatchlistVersion { TenantId = tenant, WatchlistId = list.Id, Number = 1, FileName = "x.csv", EntryCount = 1 };
+        list.CurrentVersionId = version.Id;
+        db.Add(list);
+        db.Add(version);
+        db.Add(new Waishi.Web.Features.DueDiligence.Watchlists.WatchlistEntry
+        {
+            TenantId = tenant, WatchlistId = list.Id, VersionId = version.Id, Key = "secret", Name = "Secret Entry", RawRow = "{}", ContentHash = "0",
+        });
+        await db.SaveChangesAsync();
+        return list.Id;
+    }
 
     /// <summary>A project of tenant <paramref name="tenant"/> with a partner, an investigator, an output and a document.</summary>
     private static async Task<Guid> ProjectAsync(AppDbContext db, Guid tenant)

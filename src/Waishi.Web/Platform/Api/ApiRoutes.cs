@@ -31,5 +31,7 @@ public static class ApiRoutes
         Features.Agreements.Ewp.AgreementsEwpApi.Map(v1);
         Features.Projects.ProjectsApi.Map(v1);
         Features.Agreements.AgreementsApi.Map(v1);
+        Features.DueDiligence.Profiles.ProfilesApi.Map(v1);
+        Features.DueDiligence.Watchlists.WatchlistsApi.Map(v1);
     }
 }

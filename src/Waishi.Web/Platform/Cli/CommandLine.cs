@@ -54,6 +54,7 @@ public static class CommandLine
         root.Subcommands.Add(BackupCommand.Create(app));
         root.Subcommands.Add(UserCommand.Create(app));
         root.Subcommands.Add(Features.Ror.RorImportCommand.Create(app));
+        root.Subcommands.Add(Features.DueDiligence.Profiles.AspiImportCommand.Create(app));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -42,6 +42,10 @@ public static class Policies
     public const string EwpImport = "ewp-import";
     /// <summary>Keeps the cooperation projects: global relations officers and directors (registered by ProjectsSetup).</summary>
     public const string ProjectsEditor = "projects-editor";
+    /// <summary>Reads risk profiles and watchlists: the office roles, security officers and auditors (registered by DueDiligenceSetup).</summary>
+    public const string DueDiligence = "due-diligence";
+    /// <summary>Keeps risk profiles and watchlists: security officers and directors (registered by DueDiligenceSetup).</summary>
+    public const string DueDiligenceEditor = "due-diligence-editor";
 
     public static readonly string[] OfficeRoles =
         [.. Roles.Officers, Roles.Director, Roles.Leader, Roles.TenantAdmin];

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Waishi.Web.Platform.Data;
+
+namespace Waishi.Web.Features.DueDiligence.Watchlists;
+
+/// <summary>
+/// Uploads a new version of a list: the column mapping (remembered per list; the CSL columns by
+/// default), "preview" shows the first rows as they will be read, "import" saves the version.
+/// </summary>
+[Authorize(Policy = DueDiligenceSetup.EditorPolicy)]
+[RequestSizeLimit(200 * 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = 200 * 1024 * 1024)]
+public sealed class ImportModel(AppDbContext db, WatchlistImporter importer, IStringLocalizer<SharedResource> t) : PageModel
+{
+    public const int PreviewRows = 10;
+
+    public Watchlist List { get; private set; } = null!;
+
+    [BindProperty]
+    public WatchlistMapping Mapping { get; set; } = new();
+
+    public List<WatchlistRow>? Preview { get; private set; }
+    public List<WatchlistRowProblem> Problems { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (await db.Set<Watchlist>().AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, HttpContext.RequestAborted) is not { } list)
+        {
+            return NotFound();
+        }
+        List = list;
+        Mapping = WatchlistMapping.FromJson(list.MappingJson);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, IFormFile? file, string? action)
+    {
+        var ct = HttpContext.RequestAborted;
+        if (await db.Set<Watchlist>().FirstOrDefaultAsync(w => w.Id == id, ct) is not { } list)
+        {
+            return NotFound();
+        }
+        List = list;
+        if (string.IsNullOrWhiteSpace(Mapping.NameColumn))
+        {
+            ModelState.AddModelError("Mapping.NameColumn", t["Name the column that holds the entry's name."]);
+        }
+        if (file is null || file.Length == 0)
+        {
+            ModelState.AddModelError("file", t["Choose the list file (CSV or JSON)."]);
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        await using var stream = file!.OpenReadStream();
+        if (action == "preview")
+        {
+            (Preview, Problems) = WatchlistImporter.Read(stream, file.FileName, Mapping, PreviewRows);
+            return Page();
+        }
+        var result = await importer.ImportAsync(list, stream, file.FileName, Mapping, User.Identity?.Name ?? "", ct);
+        var v = result.Version;
+        TempData["Status"] = t["Version {0} imported: {1} entries, {2} added, {3} removed, {4} changed, {5} bad rows.",
+            v.Number, v.EntryCount, v.Added, v.Removed, v.Changed, v.BadRows].Value;
+        return Redirect($"/DueDiligence/Watchlists/Details/{list.Id}");
+    }
+}
