@@ -21,6 +21,7 @@ public static class DueDiligenceSetup
             o.AddPolicy(EditorPolicy, p => p.RequireAuthenticatedUser().RequireClaim(WaishiClaims.Role, EditorRoles));
         });
         services.TryAddScoped<IScreeningInvalidation, NoScreeningInvalidation>();
+        services.AddScoped<Screening.IScreeningEntrySource, DatabaseScreeningEntrySource>();
         services.AddScoped<Profiles.AspiImporter>();
         services.AddScoped<Profiles.ProfileWriter>();
         services.AddScoped<Watchlists.WatchlistImporter>();
