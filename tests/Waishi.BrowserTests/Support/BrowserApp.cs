@@ -85,7 +85,10 @@ public sealed class BrowserApp : IAsyncLifetime
             Locale = locale,
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: the first page of a fresh app compiles its views, and a busy machine (two cores
+        // shared with a build) can take more than 15 s for the first sign-in.
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(30_000);
         return await context.NewPageAsync();
     }
 
