@@ -62,6 +62,7 @@ public static class WaishiSetup
         Features.Projects.ProjectsSetup.AddWaishiProjects(services);
         Features.Agreements.AgreementsSetup.AddWaishiAgreements(services);
         services.AddSingleton<Features.DueDiligence.Screening.ScreeningIndexCache>();
+        Features.DueDiligence.Reviews.ReviewsSetup.AddWaishiScreeningReviews(services);
 
         services.AddRazorPages(o =>
             {
