@@ -15,6 +15,7 @@ public sealed class FakeEntries
 {
     public static readonly Guid Harbin = Guid.Parse("0195f000-0000-7000-8000-000000000001");
     public static readonly Guid Nudt = Guid.Parse("0195f000-0000-7000-8000-000000000002");
+    public static readonly Guid Tokyo = Guid.Parse("0195f000-0000-7000-8000-000000000003");
 
     public List<ScreeningEntry> Entries { get; } =
     [
@@ -22,6 +23,7 @@ public sealed class FakeEntries
             [new("Harbin Institute of Technology"), new("哈尔滨工业大学", "zh"), new("HIT", IsAcronym: true)], "CN", ListName: "ASPI Unitracker"),
         new(ScreeningSourceKind.Profile, Nudt, "National University of Defense Technology",
             [new("National University of Defense Technology"), new("国防科技大学", "zh"), new("NUDT", IsAcronym: true)], "CN"),
+        new(ScreeningSourceKind.WatchlistEntry, Tokyo, "Tokyo Defense Materials Laboratory", [new("Tokyo Defense Materials Laboratory")], "JP"),
     ];
 
     public long Stamp { get; set; } = 1;

@@ -16,6 +16,7 @@ public static class ReviewsSetup
         services.AddScoped<ReviewDecisions>();
         services.AddScoped<IPartnerSaved, PartnerScreening>();
         services.AddScoped<IAgreementScreening, AgreementPartyScreening>();
+        services.AddScoped<Trips.ITripScreening, TripScreening>();
         return services;
     }
 }
