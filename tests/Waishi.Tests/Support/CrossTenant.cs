@@ -373,6 +373,15 @@ public static class CrossTenant
             ["/api/v1/agreements/{id}/submit", "/api/v1/agreements/{id}/sign", "/api/v1/agreements/{id}/terminate", "/api/v1/agreements/{id}/renew",
              "/api/v1/agreements/{id}/documents"],
             User: "cqu.officer-global"),
+        new("ScreeningReview", async (db, tenant) =>
+            {
+                var review = new Waishi.Web.Features.DueDiligence.Reviews.ScreeningReview { TenantId = tenant, SubjectType = "partner", SubjectId = Guid.NewGuid(), ScreenedName = "Cross Tenant Institute", EntryId = Guid.NewGuid(), EntryName = "Cross Tenant Institute", MatchedName = "Cross Tenant Institute", Explanation = "exact", Score = 1, CreatedUtc = DateTime.UtcNow };
+                db.Add(review);
+                await db.SaveChangesAsync();
+                return review.Id;
+            },
+            ["/DueDiligence/Reviews/Decide/{id}"], ["/DueDiligence/Reviews/Decide/{id}"], [],
+            ApiPosts: ["/api/v1/screening-reviews/{id}/decision"], User: "cqu.security-officer"),
     ];
 
     /// <summary>A project of tenant <paramref name="tenant"/> with a partner, an investigator, an output and a document.</summary>

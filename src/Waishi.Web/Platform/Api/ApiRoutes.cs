@@ -31,5 +31,6 @@ public static class ApiRoutes
         Features.Agreements.Ewp.AgreementsEwpApi.Map(v1);
         Features.Projects.ProjectsApi.Map(v1);
         Features.Agreements.AgreementsApi.Map(v1);
+        Features.DueDiligence.Reviews.ScreeningApi.Map(v1);
     }
 }

@@ -42,6 +42,8 @@ public static class Policies
     public const string EwpImport = "ewp-import";
     /// <summary>Keeps the cooperation projects: global relations officers and directors (registered by ProjectsSetup).</summary>
     public const string ProjectsEditor = "projects-editor";
+    /// <summary>Screens names against the lists, and decides screening hits (registered by ReviewsSetup).</summary>
+    public const string Screening = "screening"; public const string ScreeningReviews = "screening-reviews";
 
     public static readonly string[] OfficeRoles =
         [.. Roles.Officers, Roles.Director, Roles.Leader, Roles.TenantAdmin];

@@ -1,4 +1,5 @@
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Authorization;
+using Waishi.Web.Platform.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Waishi.Web.Features.Agreements;
 using Waishi.Web.Features.DueDiligence.Screening;
@@ -11,6 +12,11 @@ public static class ReviewsSetup
 {
     public static IServiceCollection AddWaishiScreeningReviews(this IServiceCollection services)
     {
+        services.Configure<AuthorizationOptions>(o =>
+        {
+            o.AddPolicy(Policies.Screening, p => p.RequireAuthenticatedUser().RequireClaim(WaishiClaims.Role, [.. Policies.OfficeRoles, Roles.SecurityOfficer]));
+            o.AddPolicy(Policies.ScreeningReviews, p => p.RequireAuthenticatedUser().RequireClaim(WaishiClaims.Role, Roles.SecurityOfficer, Roles.Director));
+        });
         services.TryAddScoped<IScreeningEntrySource, NoScreeningEntries>();
         services.AddScoped<Screener>();
         services.AddScoped<ReviewDecisions>();
