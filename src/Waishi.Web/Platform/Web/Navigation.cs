@@ -40,6 +40,7 @@ public sealed class Navigation(IAuthorizationService authorization, AppDbContext
         new("admin", "Administration", "/Admin/Users", Policies.TenantAdmin),
         new("audit", "Audit log", "/Audit", Policies.AuditReader),
         new("partner-stats", "Partner statistics", "/Partners/Statistics", Policies.PartnerStatistics, "Partners"),
+        new("screening-reviews", "Screening reviews", "/DueDiligence/Reviews", Policies.ScreeningReviews, "Due diligence"),
     ];
 
     /// <summary>The visible modules in menu order, the members of a group together at the place of its first.</summary>

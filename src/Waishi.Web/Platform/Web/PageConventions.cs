@@ -37,6 +37,7 @@ public static class PageConventions
         pages.AuthorizeFolder("/Projects", Policies.Partners);
         // Read by the office roles; the forms and actions check AgreementAccess (officers and directors).
         pages.AuthorizeFolder("/Agreements", Policies.Partners);
+        pages.AuthorizeFolder("/DueDiligence/Reviews", Policies.ScreeningReviews);
         foreach (var page in AnonymousPages)
         {
             pages.AllowAnonymousToPage(page);
