@@ -83,3 +83,39 @@ public sealed class ReviewScreenerTests
         Assert.Equal(ScreeningReviewState.FalsePositive, Assert.Single(await app.ReviewsAsync(first)).State);
     }
 }
+
+public sealed class ReviewJobTests
+{
+    [Fact]
+    public async Task The_screening_job_screens_existing_partners_again_when_the_entries_change_and_only_then()
+    {
+        await using var app = await ReviewApp.CreateReviewAppAsync();
+        var client = await app.SignInAsync("cqu.officer-global");
+        var response = await client.PostJsonAsync("/api/v1/partners", new { nameEn = "Beihang University", countryCode = "CN", type = "University" });
+        var partner = (await response.JsonAsync()).GetProperty("id").GetGuid();
+        Assert.Empty(await app.ReviewsAsync(partner));
+        var tenant = await app.WithDbAsync(db => Waishi.Tests.Support.CrossTenant.TenantIdAsync(db, "CQU"));
+
+        async Task<bool> RunAsync()
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await ScreeningJob.RescreenAsync(scope.ServiceProvider, tenant, CancellationToken.None);
+        }
+
+        Assert.True(await RunAsync());
+        Assert.False(await RunAsync());
+        var beihang = Guid.CreateVersion7();
+        app.Entries.Entries.Add(new ScreeningEntry(ScreeningSourceKind.WatchlistEntry, beihang, "Beihang University",
+            [new("Beihang University"), new("北京航空航天大学", "zh")], "CN", ListName: "Entity List"));
+        app.Entries.Stamp++;
+        Assert.True(await RunAsync());
+        var review = Assert.Single(await app.ReviewsAsync(partner));
+        Assert.Equal(ScreeningReviewState.Open, review.State);
+        Assert.Equal(beihang, review.EntryId);
+
+        app.Entries.Entries.RemoveAll(e => e.Id == beihang);
+        app.Entries.Stamp++;
+        Assert.True(await RunAsync());
+        Assert.Equal(ScreeningReviewState.NoLongerHit, Assert.Single(await app.ReviewsAsync(partner)).State);
+    }
+}

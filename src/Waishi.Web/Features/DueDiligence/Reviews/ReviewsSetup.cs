@@ -23,6 +23,7 @@ public static class ReviewsSetup
         services.AddScoped<IPartnerSaved, PartnerScreening>();
         services.AddScoped<IAgreementScreening, AgreementPartyScreening>();
         services.AddScoped<Trips.ITripScreening, TripScreening>();
+        services.AddSingleton<Platform.Jobs.IRecurringJob, ScreeningJob>();
         return services;
     }
 }
