@@ -44,13 +44,20 @@ public sealed class ReviewWorkflowTests
         Assert.True(listedCase.ScreeningHit);
         Assert.False(plainCase.ScreeningHit);
 
+        var security = await app.SignInAsync("cqu.security-officer");
+        var casePage = await security.GetStringAsync($"/Workflow/Case/{listed.CaseId}");
+        Assert.Contains("data-testid=\"screening-hit\"", casePage);
+        Assert.Contains("Tokyo Defense Materials Laboratory", casePage);
+        Assert.Contains("“Tokyo Defense Materials Laboratory”", casePage);
+        Assert.DoesNotContain("data-testid=\"screening-hit\"", await security.GetStringAsync($"/Workflow/Case/{plain.CaseId}"));
+
         var at = await kit.ApproveAsync(WorkflowEngine.Result(listedCase), "cqu.unit-head", "cqu.officer-exit");
         at = await kit.ActAsync("cqu.security-officer", at, WorkflowAction.Approve);
         Assert.True(at.Succeeded, at.Message);
 
         var other = await kit.ApproveAsync(WorkflowEngine.Result(plainCase), "cqu.unit-head", "cqu.officer-exit");
-        var security = await kit.ActAsync("cqu.security-officer", other, WorkflowAction.Approve);
-        Assert.False(security.Succeeded);
+        var notTheirs = await kit.ActAsync("cqu.security-officer", other, WorkflowAction.Approve);
+        Assert.False(notTheirs.Succeeded);
     }
 
     [Fact]
