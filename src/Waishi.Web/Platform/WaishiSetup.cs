@@ -63,6 +63,7 @@ public static class WaishiSetup
         Features.Agreements.AgreementsSetup.AddWaishiAgreements(services);
         services.AddSingleton<Features.DueDiligence.Screening.ScreeningIndexCache>();
         Features.DueDiligence.DueDiligenceSetup.AddWaishiDueDiligence(services);
+        Features.DueDiligence.Reviews.ReviewsSetup.AddWaishiScreeningReviews(services);
 
         services.AddRazorPages(o =>
             {

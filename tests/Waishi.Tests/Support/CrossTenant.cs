@@ -390,6 +390,15 @@ public static class CrossTenant
             FormFields: new() { ["Mapping.NameColumn"] = "name", ["action"] = "import" },
             ApiPosts: ["/api/v1/watchlists/{id}/import"],
             User: "cqu.security-officer"),
+        new("ScreeningReview", async (db, tenant) =>
+            {
+                var review = new Waishi.Web.Features.DueDiligence.Reviews.ScreeningReview { TenantId = tenant, SubjectType = "partner", SubjectId = Guid.NewGuid(), ScreenedName = "Cross Tenant Institute", EntryId = Guid.NewGuid(), EntryName = "Cross Tenant Institute", MatchedName = "Cross Tenant Institute", Explanation = "exact", Score = 1, CreatedUtc = DateTime.UtcNow };
+                db.Add(review);
+                await db.SaveChangesAsync();
+                return review.Id;
+            },
+            ["/DueDiligence/Reviews/Decide/{id}"], ["/DueDiligence/Reviews/Decide/{id}"], [],
+            ApiPosts: ["/api/v1/screening-reviews/{id}/decision"], User: "cqu.security-officer"),
     ];
 
     /// <summary>A risk profile of tenant <paramref name="tenant"/> with an address and a source.</summary>

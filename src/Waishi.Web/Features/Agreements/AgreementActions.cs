@@ -53,6 +53,8 @@ public sealed class AgreementActions(AppDbContext db, WorkflowEngine engine, Tim
     /// Submits a draft (it gets its number and a case on the chain of its type, in one save) or
     /// resubmits a returned agreement on its case, which restarts at the step that returned it.
     /// </summary>
+    public const string OpenHitMessage = "A party of this agreement has an open screening hit: the security officer or the director must decide it (Due diligence, Reviews) before the agreement is signed.";
+
     public async Task<AgreementOutcome> SubmitAsync(Guid id, long version, Guid userId, CancellationToken ct = default)
     {
         for (var attempt = 1; ; attempt++)
@@ -160,7 +162,7 @@ public sealed class AgreementActions(AppDbContext db, WorkflowEngine engine, Tim
     /// </summary>
     public async Task<AgreementOutcome> SignAsync(Guid id, SigningInput input, CancellationToken ct = default)
     {
-        var a = await db.Set<Agreement>().FirstOrDefaultAsync(x => x.Id == id, ct);
+        var a = await db.Set<Agreement>().Include(x => x.Parties).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (a is null)
         {
             return AgreementOutcome.NotFound;
@@ -172,6 +174,13 @@ public sealed class AgreementActions(AppDbContext db, WorkflowEngine engine, Tim
         if (a.State != AgreementState.ApprovedForSigning)
         {
             return NotIn(a);
+        }
+        foreach (var screening in screenings)
+        {
+            if (await screening.HitAsync(a, ct))
+            {
+                return AgreementOutcome.Conflict(OpenHitMessage);
+            }
         }
         var errors = new List<FieldError>();
         if (input.SignedOn is not { } signed)

@@ -50,6 +50,7 @@ public abstract class PartnerFormPage(AppDbContext db, TimeProvider clock, IStri
         }
         db.Add(partner);
         await db.SaveChangesAsync(ct);
+        await PartnerSavedHooks.RunAsync(HttpContext.RequestServices, partner, ct);
         TempData["Status"] = t["The partner {0} was added.", partner.NameEn].Value;
         return Redirect($"/Partners/Details/{partner.Id}");
     }
@@ -95,6 +96,7 @@ public abstract class PartnerFormPage(AppDbContext db, TimeProvider clock, IStri
             ModelState.AddModelError("", t[stale.Message]);
             return Page();
         }
+        await PartnerSavedHooks.RunAsync(HttpContext.RequestServices, partner, ct);
         TempData["Status"] = t["The partner {0} was saved.", partner.NameEn].Value;
         return Redirect($"/Partners/Details/{partner.Id}");
     }

@@ -126,6 +126,7 @@ public static class PartnersApi
         }
         db.Add(partner);
         await db.SaveChangesAsync(ct);
+        await PartnerSavedHooks.RunAsync(http.RequestServices, partner, ct);
         return TypedResults.Created($"/api/v1/partners/{partner.Id}", ToDto(partner));
     }
 
@@ -154,6 +155,7 @@ public static class PartnersApi
         {
             return problems.Stale();
         }
+        await PartnerSavedHooks.RunAsync(http.RequestServices, partner, ct);
         return TypedResults.Ok(ToDto(partner));
     }
 

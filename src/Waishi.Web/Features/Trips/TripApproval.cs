@@ -12,7 +12,7 @@ namespace Waishi.Web.Features.Trips;
 /// filed the trip (who also resubmits it after a return); the applicant, the members and the filer
 /// cannot decide on it (<see cref="TripCases"/>).
 /// </summary>
-public sealed class TripApproval(AppDbContext db, WorkflowEngine engine, TimeProvider clock)
+public sealed class TripApproval(AppDbContext db, WorkflowEngine engine, TimeProvider clock, IEnumerable<ITripScreening> screenings)
 {
     public const string NotSubmittableMessage = "Only a draft or a trip returned for revision can be submitted; this trip is {0}.";
 
@@ -72,12 +72,18 @@ public sealed class TripApproval(AppDbContext db, WorkflowEngine engine, TimePro
             var trip = await db.Set<Trip>().Include(t => t.Members).Include(t => t.Destinations)
                 .AsSplitQuery().SingleAsync(t => t.Id == tripId, ct);
             var people = await PeopleAsync(db, trip.TenantId, trip.Members.Select(m => m.StaffMemberId), ct);
+            var hit = false;
+            foreach (var screening in screenings)
+            {
+                hit |= await screening.ScreenAsync(trip, ct);
+            }
+            var facts = Facts(trip, people) with { ScreeningHit = hit };
             if (trip.State == TripState.Returned && trip.CaseId is { } caseId)
             {
                 var returned = await db.Set<WorkflowCase>().AsNoTracking().SingleAsync(x => x.Id == caseId, ct);
                 trip.SubmittedUtc = clock.GetUtcNow().UtcDateTime;
                 return await engine.DecideAsync(caseId, new CaseDecision(WorkflowAction.Resubmit, userId, returned.Step, returned.Version,
-                    NewFacts: Facts(trip, people)), ct);
+                    NewFacts: facts), ct);
             }
             if (trip.State != TripState.Draft)
             {
@@ -86,7 +92,7 @@ public sealed class TripApproval(AppDbContext db, WorkflowEngine engine, TimePro
             trip.Number ??= await NextNumberAsync(ct);
             trip.SubmittedUtc = clock.GetUtcNow().UtcDateTime;
             var c = await engine.StageAsync(new StartCase(CaseTypes.Trip, $"{trip.Number} {trip.Title}", trip.FiledByUserId, trip.UnitId,
-                Facts(trip, people), Summary(trip, people), $"/Trips/Details/{trip.Id}", trip.Id), ct);
+                facts, Summary(trip, people), $"/Trips/Details/{trip.Id}", trip.Id), ct);
             trip.CaseId = c.Id;
             try
             {

@@ -33,5 +33,6 @@ public static class ApiRoutes
         Features.Agreements.AgreementsApi.Map(v1);
         Features.DueDiligence.Profiles.ProfilesApi.Map(v1);
         Features.DueDiligence.Watchlists.WatchlistsApi.Map(v1);
+        Features.DueDiligence.Reviews.ScreeningApi.Map(v1);
     }
 }

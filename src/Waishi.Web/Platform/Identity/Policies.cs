@@ -46,6 +46,10 @@ public static class Policies
     public const string DueDiligence = "due-diligence";
     /// <summary>Keeps risk profiles and watchlists: security officers and directors (registered by DueDiligenceSetup).</summary>
     public const string DueDiligenceEditor = "due-diligence-editor";
+    /// <summary>Screens names against the tenant's profiles and lists (registered by ReviewsSetup).</summary>
+    public const string Screening = "screening";
+    /// <summary>Decides screening hits: security officers and directors (registered by ReviewsSetup).</summary>
+    public const string ScreeningReviews = "screening-reviews";
 
     public static readonly string[] OfficeRoles =
         [.. Roles.Officers, Roles.Director, Roles.Leader, Roles.TenantAdmin];

@@ -42,6 +42,7 @@ public sealed class Navigation(IAuthorizationService authorization, AppDbContext
         new("partner-stats", "Partner statistics", "/Partners/Statistics", Policies.PartnerStatistics, "Partners"),
         new("risk-profiles", "Institution risk profiles", "/DueDiligence/Profiles", Features.DueDiligence.DueDiligenceSetup.ReaderPolicy, "Due diligence"),
         new("watchlists", "Watchlists", "/DueDiligence/Watchlists", Features.DueDiligence.DueDiligenceSetup.ReaderPolicy, "Due diligence"),
+        new("screening-reviews", "Screening reviews", "/DueDiligence/Reviews", Policies.ScreeningReviews, "Due diligence"),
     ];
 
     /// <summary>The visible modules in menu order, the members of a group together at the place of its first.</summary>

@@ -38,6 +38,7 @@ public static class PageConventions
         // Read by the office roles; the forms and actions check AgreementAccess (officers and directors).
         pages.AuthorizeFolder("/Agreements", Policies.Partners);
         pages.AuthorizeFolder("/DueDiligence", Features.DueDiligence.DueDiligenceSetup.ReaderPolicy);
+        pages.AuthorizeFolder("/DueDiligence/Reviews", Policies.ScreeningReviews);
         foreach (var page in AnonymousPages)
         {
             pages.AllowAnonymousToPage(page);
