@@ -1,20 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Waishi.Web.Platform.Data;
+using Waishi.Web.Platform.Documents;
 
 namespace Waishi.Web.Features.Agreements;
 
-/// <summary>An uploaded file before it is stored.</summary>
-public sealed record DocumentUpload(string FileName, long Size, Func<CancellationToken, Task<byte[]>> ReadAsync)
+/// <summary>The types an agreement document may have, told by its bytes.</summary>
+public static class AgreementFileTypes
 {
-    public const string Pdf = "application/pdf";
+    public const string Pdf = FileUpload.Pdf;
     public const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
-    public static DocumentUpload From(IFormFile file) => new(Path.GetFileName(file.FileName), file.Length, async ct =>
-    {
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        return buffer.ToArray();
-    });
 
     /// <summary>The type by the file's first bytes, whatever its name or the browser claims: a PDF, or
     /// (for drafts) a Word document, which is a zip archive named .docx.</summary>
@@ -35,7 +29,7 @@ public sealed class AgreementDocuments(AppDbContext db, TimeProvider clock)
     public static bool SigningRecorded(Agreement a) =>
         a.State is AgreementState.Active or AgreementState.Expiring or AgreementState.Expired or AgreementState.Terminated or AgreementState.Renewed;
 
-    public async Task<(AgreementDocument?, List<FieldError>)> UploadAsync(Agreement agreement, AgreementDocumentKind kind, DocumentUpload? upload,
+    public async Task<(AgreementDocument?, List<FieldError>)> UploadAsync(Agreement agreement, AgreementDocumentKind kind, FileUpload? upload,
         Guid userId, CancellationToken ct)
     {
         var errors = new List<FieldError>();
@@ -63,8 +57,8 @@ public sealed class AgreementDocuments(AppDbContext db, TimeProvider clock)
             errors.Add(new(Field, "The file is {0:0.0} MB; the limit is 20 MB.", bytes.Length / 1024.0 / 1024.0));
             return (null, errors);
         }
-        var type = DocumentUpload.Sniff(bytes, upload.FileName);
-        if (type is null || (kind == AgreementDocumentKind.Signed && type != DocumentUpload.Pdf))
+        var type = AgreementFileTypes.Sniff(bytes, upload.FileName);
+        if (type is null || (kind == AgreementDocumentKind.Signed && type != AgreementFileTypes.Pdf))
         {
             errors.Add(new(Field, kind == AgreementDocumentKind.Signed
                 ? "The signed agreement must be a PDF file; {0} is not one."
@@ -78,7 +72,7 @@ public sealed class AgreementDocuments(AppDbContext db, TimeProvider clock)
         var document = new AgreementDocument
         {
             TenantId = agreement.TenantId, AgreementId = agreement.Id, Kind = kind,
-            FileName = string.IsNullOrWhiteSpace(name) ? (type == DocumentUpload.Pdf ? "agreement.pdf" : "agreement.docx") : name,
+            FileName = string.IsNullOrWhiteSpace(name) ? (type == AgreementFileTypes.Pdf ? "agreement.pdf" : "agreement.docx") : name,
             ContentType = type!, Size = bytes.Length, Content = bytes, UploadedUtc = clock.GetUtcNow().UtcDateTime, UploadedByUserId = userId,
         };
         db.Add(document);

@@ -286,7 +286,7 @@ public static class AgreementsApi
         }
         var fileName = Path.GetFileName(query.Text("fileName") ?? (kind == AgreementDocumentKind.Signed ? "signed.pdf" : "draft.pdf"));
         var length = request.ContentLength ?? -1;
-        var upload = new DocumentUpload(fileName, length < 0 ? 1 : length, async token =>
+        var upload = new Platform.Documents.FileUpload(fileName, length < 0 ? 1 : length, async token =>
         {
             using var buffer = new MemoryStream();
             await request.Body.CopyToAsync(buffer, token);

@@ -203,7 +203,7 @@ public sealed class DetailsModel(AppDbContext db, AgreementActions actions, Agre
         {
             return refusal;
         }
-        var upload = Document is { } file ? DocumentUpload.From(file) : null;
+        var upload = Document is { } file ? Platform.Documents.FileUpload.From(file) : null;
         var (_, errors) = await documents.UploadAsync(Agreement, Kind, upload, User.GetUserId()!.Value, ct);
         if (errors.Count > 0)
         {

@@ -11,9 +11,7 @@ public static class ProjectDocuments
     /// <summary>The content type by the file's first bytes; Office files are recognised by the parts inside.</summary>
     public static string? Sniff(byte[] bytes) => bytes switch
     {
-        [0x25, 0x50, 0x44, 0x46, ..] => "application/pdf",
-        [0xFF, 0xD8, 0xFF, ..] => "image/jpeg",
-        [0x89, 0x50, 0x4E, 0x47, ..] => "image/png",
+        _ when Platform.Documents.FileUpload.SniffPdfOrImage(bytes) is { } type => type,
         [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, ..] => "application/x-ole-storage",
         [0x50, 0x4B, 0x03, 0x04, ..] => OfficeOpenXml(bytes),
         _ => null,

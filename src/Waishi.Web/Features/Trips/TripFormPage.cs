@@ -83,7 +83,7 @@ public abstract class TripFormPage(AppDbContext db, TripWriter writer, IStringLo
         {
             return false;
         }
-        var upload = Letter is { } file ? LetterUpload.From(file) : null;
+        var upload = Letter is { } file ? Platform.Documents.FileUpload.From(file) : null;
         var errors = await writer.ApplyAsync(trip, Form, Access, Action == "submit", upload, ct);
         foreach (var error in errors)
         {

@@ -1,34 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Waishi.Web.Features.People;
 using Waishi.Web.Platform.Data;
+using Waishi.Web.Platform.Documents;
 
 namespace Waishi.Web.Features.Trips;
-
-/// <summary>An uploaded invitation letter before it is stored.</summary>
-public sealed record LetterUpload(string FileName, long Size, Func<CancellationToken, Task<byte[]>> ReadAsync)
-{
-    public static LetterUpload From(IFormFile file) => new(Path.GetFileName(file.FileName), file.Length, async ct =>
-    {
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        return buffer.ToArray();
-    });
-
-    /// <summary>The type by the file's first bytes, whatever its name or the browser claims.</summary>
-    public static string? Sniff(byte[] bytes) => bytes switch
-    {
-        [0x25, 0x50, 0x44, 0x46, ..] => "application/pdf",
-        [0xFF, 0xD8, 0xFF, ..] => "image/jpeg",
-        [0x89, 0x50, 0x4E, 0x47, ..] => "image/png",
-        _ => null,
-    };
-}
 
 /// <summary>Applies a form or API input to a trip, checks it as a draft or as a submission, and
 /// stages the invitation letter; the caller saves, and then submits through <see cref="TripApproval"/>.</summary>
 public sealed class TripWriter(AppDbContext db, TimeProvider clock, IEnumerable<ITripEligibility> eligibility)
 {
-    public async Task<List<FieldError>> ApplyAsync(Trip trip, TripInput input, TripAccess access, bool submit, LetterUpload? letter, CancellationToken ct)
+    public async Task<List<FieldError>> ApplyAsync(Trip trip, TripInput input, TripAccess access, bool submit, FileUpload? letter, CancellationToken ct)
     {
         var errors = input.ApplyTo(trip);
         if (db.Entry(trip).State != EntityState.Detached)
@@ -76,7 +57,7 @@ public sealed class TripWriter(AppDbContext db, TimeProvider clock, IEnumerable<
         return await TripRules.ValidateSubmissionAsync(db, trip, policy, TripsSetup.Today(clock), eligibility, ct);
     }
 
-    private async Task StageLetterAsync(Trip trip, LetterUpload upload, List<FieldError> errors, CancellationToken ct)
+    private async Task StageLetterAsync(Trip trip, FileUpload upload, List<FieldError> errors, CancellationToken ct)
     {
         const string field = "Letter";
         if (upload.Size > TripLetter.MaxBytes)
@@ -90,7 +71,7 @@ public sealed class TripWriter(AppDbContext db, TimeProvider clock, IEnumerable<
             return;
         }
         var bytes = await upload.ReadAsync(ct);
-        if (LetterUpload.Sniff(bytes) is not { } type)
+        if (FileUpload.SniffPdfOrImage(bytes) is not { } type)
         {
             errors.Add(new(field, "The invitation letter must be a PDF, JPEG or PNG file; {0} is none of these.", upload.FileName));
             return;
