@@ -20,9 +20,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
     internal Actor Actor => actor;
     internal TimeProvider Clock => clock;
 
-    // Read by the query filters; EF evaluates these per query, so one model serves every tenant.
-    private bool IsSystemScope => tenant.IsSystem;
-    private Guid CurrentTenantId => tenant.TenantId ?? Guid.Empty;
+    // Read by the query filters; EF evaluates it per query, so one model serves every tenant. Null
+    // in system scope (no filter), else the tenant acted for (Guid.Empty, matching nothing, when none).
+    private Guid? FilterTenantId => tenant.IsSystem ? null : tenant.TenantId ?? Guid.Empty;
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
@@ -65,14 +65,18 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
 
     private LambdaExpression TenantFilter(Type entityType)
     {
-        // e => IsSystemScope || ((ITenantOwned)e).TenantId == CurrentTenantId
+        // e => EF.Parameter(FilterTenantId) == null || (Guid?)((ITenantOwned)e).TenantId == FilterTenantId
+        // EF.Parameter keeps the null test in SQL ("@id IS NULL") instead of turning it into a
+        // boolean parameter; EF Core then folds it with the parameter's value when it makes the
+        // command (one cached for null, one for a value): a tenant's query reads "TenantId = @id",
+        // so indexes that start with TenantId serve it, and a system query has no tenant condition.
+        // "@system OR TenantId = @id" kept SQLite from using TenantId-first indexes.
         var e = Expression.Parameter(entityType, "e");
-        var self = Expression.Constant(this);
+        var filterTenant = Expression.Property(Expression.Constant(this), nameof(FilterTenantId));
+        var parameter = Expression.Call(typeof(EF), nameof(EF.Parameter), [typeof(Guid?)], filterTenant);
         var body = Expression.OrElse(
-            Expression.Property(self, nameof(IsSystemScope)),
-            Expression.Equal(
-                Expression.Property(e, nameof(ITenantOwned.TenantId)),
-                Expression.Property(self, nameof(CurrentTenantId))));
+            Expression.Equal(parameter, Expression.Constant(null, typeof(Guid?))),
+            Expression.Equal(Expression.Convert(Expression.Property(e, nameof(ITenantOwned.TenantId)), typeof(Guid?)), filterTenant));
         return Expression.Lambda(body, e);
     }
 
