@@ -399,7 +399,35 @@ public static class CrossTenant
             },
             ["/DueDiligence/Reviews/Decide/{id}"], ["/DueDiligence/Reviews/Decide/{id}"], [],
             ApiPosts: ["/api/v1/screening-reviews/{id}/decision"], User: "cqu.security-officer"),
+        new("Visit", VisitAsync,
+            ["/Visits/Details/{id}", "/Visits/Edit/{id}"],
+            ["/Visits/Edit/{id}", "/Visits/Details/{id}?handler=Submit", "/Visits/Details/{id}?handler=Withdraw", "/Visits/Details/{id}?handler=Cancel"],
+            ["/Visits/Details/{id}?handler=Delete"],
+            "/api/v1/visits/{id}",
+            new(PersonForm) { ["Action"] = "draft", ["Form.Title"] = "Tampered", ["Reason"] = "Tampered" },
+            new { title = "Tampered", version = 1 },
+            ["/api/v1/visits/{id}/submit", "/api/v1/visits/{id}/withdraw", "/api/v1/visits/{id}/cancel"],
+            User: "cqu.officer-global"),
     ];
+
+    /// <summary>A draft visit of tenant <paramref name="tenant"/> with a member, an agenda item with an attendee, a budget line and a gift.</summary>
+    private static async Task<Guid> VisitAsync(AppDbContext db, Guid tenant)
+    {
+        var staff = await db.Set<StaffMember>().Where(s => s.TenantId == tenant && s.UnitId != null).OrderBy(s => s.StaffNumber).FirstAsync();
+        var user = await db.Users.Where(u => u.TenantId == tenant).Select(u => u.Id).FirstAsync();
+        var visit = new Waishi.Web.Features.Visits.Visit
+        {
+            TenantId = tenant, UnitId = staff.UnitId!.Value, FiledByUserId = user, Title = "Cross tenant visit", CreatedUtc = DateTime.UtcNow,
+            ArrivalDate = new DateOnly(2027, 3, 1), DepartureDate = new DateOnly(2027, 3, 3),
+        };
+        visit.Members.Add(new Waishi.Web.Features.Visits.VisitMember { TenantId = tenant, NameLatin = "Secret Visitor", Nationality = "DE", Organisation = "Secret Institute", IsLeader = true });
+        var item = new Waishi.Web.Features.Visits.VisitAgendaItem { TenantId = tenant, Date = new DateOnly(2027, 3, 2), Description = "Secret meeting" };
+        item.Attendees.Add(new Waishi.Web.Features.Visits.VisitAgendaAttendee { TenantId = tenant, StaffMemberId = staff.Id });
+        visit.Agenda.Add(item);
+        visit.Budget.Add(new Waishi.Web.Features.Visits.VisitBudgetLine { TenantId = tenant, Amount = 100 });
+        visit.Gifts.Add(new Waishi.Web.Features.Visits.VisitGift { TenantId = tenant, Description = "Secret gift" });
+        return await AddAsync(db, visit);
+    }
 
     /// <summary>A risk profile of tenant <paramref name="tenant"/> with an address and a source.</summary>
     private static async Task<Guid> DueDiligenceProfileAsync(AppDbContext db, Guid tenant)
