@@ -408,6 +408,25 @@ public static class CrossTenant
             new { title = "Tampered", version = 1 },
             ["/api/v1/visits/{id}/submit", "/api/v1/visits/{id}/withdraw", "/api/v1/visits/{id}/cancel"],
             User: "cqu.officer-global"),
+        new("Conference", ConferenceAsync,
+            ["/Conferences/Details/{id}", "/Conferences/Edit/{id}", "/Conferences/Summary/{id}", "/Conferences/Details/{id}?handler=Document&documentId={id}",
+             "/api/v1/conferences/{id}"],
+            ["/Conferences/Edit/{id}", "/Conferences/Details/{id}?handler=Submit", "/Conferences/Details/{id}?handler=Upload",
+             "/Conferences/Details/{id}?handler=DeleteDocument", "/Conferences/Summary/{id}"],
+            ["/Conferences/Details/{id}?handler=Delete"],
+            "/api/v1/conferences/{id}",
+            new(PersonForm) { ["Form.TitleEn"] = "Tampered", ["Form.TitleZh"] = "篡改", ["Form.Outcomes"] = "Tampered", ["Form.ActualParticipants"] = "1",
+                ["documentId"] = "{id}", ["kind"] = "Agenda" },
+            new { titleEn = "Tampered", titleZh = "篡改", version = 1 },
+            ["/api/v1/conferences/{id}/submit"],
+            User: "cqu.officer-global"),
+        new("ConferencePlan", ConferencePlanAsync,
+            ["/Conferences/Plans/Edit?unit={id}&year=2027", "/api/v1/conference-plans/{id}/2027"],
+            ["/Conferences/Plans/Edit?unit={id}&year=2027"],
+            [],
+            FormFields: new() { ["Form.Version"] = "1", ["Form.Items[0].Title"] = "Tampered", ["Form.Items[0].ExpectedParticipants"] = "10",
+                ["Form.Items[0].ForeignParticipants"] = "1", ["Then"] = "submit" },
+            User: "cqu.officer-global"),
     ];
 
     /// <summary>A draft visit of tenant <paramref name="tenant"/> with a member, an agenda item with an attendee, a budget line and a gift.</summary>
@@ -427,6 +446,39 @@ public static class CrossTenant
         visit.Budget.Add(new Waishi.Web.Features.Visits.VisitBudgetLine { TenantId = tenant, Amount = 100 });
         visit.Gifts.Add(new Waishi.Web.Features.Visits.VisitGift { TenantId = tenant, Description = "Secret gift" });
         return await AddAsync(db, visit);
+    }
+
+    /// <summary>An approved conference of tenant <paramref name="tenant"/> with a co-organiser, countries and an
+    /// attachment that shares its id (so that one {id} reaches the download URL too).</summary>
+    private static async Task<Guid> ConferenceAsync(AppDbContext db, Guid tenant)
+    {
+        var unit = await db.Set<OrgUnit>().Where(u => u.TenantId == tenant).OrderBy(u => u.Code).FirstAsync();
+        var user = await db.Set<AppUser>().Where(u => u.TenantId == tenant).OrderBy(u => u.UserName).FirstAsync();
+        var c = new Waishi.Web.Features.Conferences.Conference
+        {
+            TenantId = tenant, TitleEn = "Cross tenant conference", TitleZh = "跨租户会议", StartDate = new DateOnly(2026, 1, 10), EndDate = new DateOnly(2026, 1, 12),
+            Venue = "Hall", City = "Chongqing", UnitId = unit.Id, FiledByUserId = user.Id, ExpectedParticipants = 100, ExpectedForeign = 10,
+            State = Waishi.Web.Features.Conferences.ConferenceState.Draft, CreatedUtc = DateTime.UtcNow,
+        };
+        c.CoOrganisers.Add(new Waishi.Web.Features.Conferences.ConferenceCoOrganiser { TenantId = tenant, ConferenceId = c.Id, Name = "Secret co-organiser" });
+        c.Countries.Add(new Waishi.Web.Features.Conferences.ConferenceCountry { TenantId = tenant, ConferenceId = c.Id, CountryCode = "DE", Count = 5 });
+        await AddAsync(db, c);
+        await AddAsync(db, new Waishi.Web.Features.Conferences.ConferenceDocument
+        {
+            Id = c.Id, TenantId = tenant, ConferenceId = c.Id, FileName = "agenda.pdf", ContentType = "application/pdf", Content = [0x25, 0x50, 0x44, 0x46], Size = 4,
+            UploadedUtc = DateTime.UtcNow, UploadedByUserId = user.Id,
+        });
+        return c.Id;
+    }
+
+    /// <summary>A plan of a unit of tenant <paramref name="tenant"/> for 2027; the id is the unit's.</summary>
+    private static async Task<Guid> ConferencePlanAsync(AppDbContext db, Guid tenant)
+    {
+        var unit = await db.Set<OrgUnit>().Where(u => u.TenantId == tenant).OrderBy(u => u.Code).FirstAsync();
+        var plan = new Waishi.Web.Features.Conferences.ConferencePlan { TenantId = tenant, UnitId = unit.Id, Year = 2027 };
+        plan.Items.Add(new Waishi.Web.Features.Conferences.ConferencePlanItem { TenantId = tenant, PlanId = plan.Id, Title = "Secret plan", ExpectedParticipants = 50 });
+        await AddAsync(db, plan);
+        return unit.Id;
     }
 
     /// <summary>A risk profile of tenant <paramref name="tenant"/> with an address and a source.</summary>

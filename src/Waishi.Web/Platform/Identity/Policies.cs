@@ -50,6 +50,10 @@ public static class Policies
     public const string Screening = "screening";
     /// <summary>Decides screening hits: security officers and directors (registered by ReviewsSetup).</summary>
     public const string ScreeningReviews = "screening-reviews";
+    /// <summary>Uses the conference pages: applicants, unit secretaries and heads, global relations officers, directors, leaders, admins, auditors (registered by ConferencesSetup).</summary>
+    public const string Conferences = "conferences";
+    /// <summary>Reads the conference applications referred to the authority: FAO officers and directors (registered by ConferencesSetup).</summary>
+    public const string ConferenceReferrals = "conference-referrals";
 
     public static readonly string[] OfficeRoles =
         [.. Roles.Officers, Roles.Director, Roles.Leader, Roles.TenantAdmin];

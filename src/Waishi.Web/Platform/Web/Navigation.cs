@@ -43,6 +43,10 @@ public sealed class Navigation(IAuthorizationService authorization, AppDbContext
         new("risk-profiles", "Institution risk profiles", "/DueDiligence/Profiles", Features.DueDiligence.DueDiligenceSetup.ReaderPolicy, "Due diligence"),
         new("watchlists", "Watchlists", "/DueDiligence/Watchlists", Features.DueDiligence.DueDiligenceSetup.ReaderPolicy, "Due diligence"),
         new("screening-reviews", "Screening reviews", "/DueDiligence/Reviews", Policies.ScreeningReviews, "Due diligence"),
+        new("conferences", "Conference applications", "/Conferences", Policies.Conferences, "Conferences"),
+        new("conference-plans", "Conference plans", "/Conferences/Plans", Policies.Conferences, "Conferences"),
+        new("conferences-overdue", "Overdue conference summaries", "/Conferences/Overdue", Policies.Conferences, "Conferences"),
+        new("conference-referrals", "Referred conferences", "/Conferences/Referred", Policies.ConferenceReferrals, "Conferences"),
     ];
 
     /// <summary>The visible modules in menu order, the members of a group together at the place of its first.</summary>
