@@ -98,6 +98,15 @@ public sealed class ScreeningFlowAgreementTests
         Assert.Equal(4, (await kit.CaseAsync(caseId)).Step);
 
         var director = await app.SignInAsync("cqu.director");
+        var page = await Waishi.Tests.Features.Trips.TripForms.PostAsync(director, $"/Workflow/Case/{caseId}", new Dictionary<string, string>
+        {
+            ["Form.Action"] = "Approve", ["Form.Step"] = at.Step.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Form.Version"] = at.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Form.Key"] = Guid.NewGuid().ToString("N"),
+        });
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains($"{Victoria}, a party of this agreement, has an open screening hit", html);
+        Assert.Contains($"/DueDiligence/Reviews/Decide/{review.Id}", html);
         var refused = await director.PostJsonAsync($"/api/v1/workflow/cases/{caseId}/decisions", new { action = "Approve", step = at.Step, version = at.Version });
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         var detail = (await refused.JsonAsync()).GetProperty("detail").GetString();

@@ -1,5 +1,11 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Waishi.Tests.Api;
+using Waishi.Tests.Features.Trips;
 using Waishi.Tests.Platform.Workflow;
 using Waishi.Web.Features.DueDiligence.Reviews;
+using Waishi.Web.Features.DueDiligence.Screening;
+using Waishi.Web.Features.Trips;
 using Waishi.Web.Platform.Workflow;
 using static Waishi.Tests.Features.DueDiligence.ScreeningFlow;
 
@@ -124,5 +130,43 @@ public sealed class ScreeningFlowTripTests
         var review = Assert.Single(await app.ReviewsAsync(trip.Id));
         Assert.Equal(ScreeningReviewState.Open, review.State);
         Assert.Equal(FakeEntries.Tokyo, review.EntryId);
+    }
+
+    [Fact]
+    public async Task An_amendment_to_the_listed_institutions_country_is_screened_and_brings_the_security_step()
+    {
+        await using var app = await ReviewApp.CreateReviewAppAsync();
+        var kit = new WorkflowKit(app);
+        const string geneva = "Geneva Precision Optics Institute";
+        app.Entries.Entries.Add(new ScreeningEntry(ScreeningSourceKind.WatchlistEntry, Guid.CreateVersion7(), geneva, [new(geneva)], "CH", ListName: "Entity List"));
+        app.Entries.Stamp++;
+        // Screened with Japan, the first destination, the Swiss entry is a candidate, not a hit.
+        var trip = await TripAsync(app, geneva, "Optics visit");
+        Assert.DoesNotContain(await app.ReviewsAsync(trip.Id), r => r.State == ScreeningReviewState.Open);
+        await kit.ApproveAsync(await AtAsync(kit, trip.CaseId!.Value), "cqu.unit-head", "cqu.officer-exit", "cqu.director");
+        await app.WithDbAsync(async db =>
+        {
+            var saved = await db.Set<Trip>().SingleAsync(t => t.Id == trip.Id);
+            saved.State = TripState.Approved;
+            await db.SaveChangesAsync();
+        });
+
+        var people = await TripPeople.LoadAsync(app);
+        var client = await app.SignInAsync("cqu.applicant");
+        var filed = await client.PostJsonAsync($"/api/v1/trips/{trip.Id}/amendments", new
+        {
+            departureDate = trip.DepartureDate!.Value.ToString("yyyy-MM-dd"), returnDate = trip.ReturnDate!.Value.ToString("yyyy-MM-dd"),
+            destinations = new[] { new { countryCode = "CH", city = "Geneva" } },
+            members = new[] { new { staffMemberId = people.Applicant.Id, role = "Leader" } }, reason = "The workshop moved to Geneva",
+        });
+        Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
+
+        var review = Assert.Single(await app.ReviewsAsync(trip.Id), r => r.State == ScreeningReviewState.Open);
+        Assert.Equal("CH", review.CountryCode);
+        var amendment = await app.WithDbAsync(db => db.Set<TripAmendment>().SingleAsync(a => a.TripId == trip.Id));
+        var c = await kit.CaseAsync(amendment.CaseId!.Value);
+        Assert.True(c.ScreeningHit);
+        var at = await kit.ApproveAsync(WorkflowEngine.Result(c), "cqu.unit-head", "cqu.officer-exit");
+        Assert.Equal(3, at.Step);
     }
 }
