@@ -53,7 +53,7 @@ public sealed class AgreementActions(AppDbContext db, WorkflowEngine engine, Tim
     /// Submits a draft (it gets its number and a case on the chain of its type, in one save) or
     /// resubmits a returned agreement on its case, which restarts at the step that returned it.
     /// </summary>
-    public const string OpenHitMessage = "A party of this agreement has an open screening hit: the security officer or the director must decide it (Due diligence, Reviews) before the agreement is signed.";
+    public const string OpenHitMessage = "{0}, a party of this agreement, has an open screening hit: the security officer or the director must decide it first ({1}).";
 
     public async Task<AgreementOutcome> SubmitAsync(Guid id, long version, Guid userId, CancellationToken ct = default)
     {
@@ -132,6 +132,19 @@ public sealed class AgreementActions(AppDbContext db, WorkflowEngine engine, Tim
         return (college ? a.SigningUnitId : null, new CaseFacts(ScreeningHit: hit, Size: college ? 1 : 0));
     }
 
+    /// <summary>The first open hit of a party of <paramref name="a"/> (parties loaded), or null.</summary>
+    public static async Task<OpenPartyHit?> OpenHitAsync(IEnumerable<IAgreementScreening> screenings, Agreement a, CancellationToken ct)
+    {
+        foreach (var screening in screenings)
+        {
+            if (await screening.OpenHitAsync(a, ct) is { } hit)
+            {
+                return hit;
+            }
+        }
+        return null;
+    }
+
     private async Task<string> SummaryAsync(Agreement a, CancellationToken ct)
     {
         var ids = a.Parties.Select(p => p.PartnerId).ToList();
@@ -175,12 +188,9 @@ public sealed class AgreementActions(AppDbContext db, WorkflowEngine engine, Tim
         {
             return NotIn(a);
         }
-        foreach (var screening in screenings)
+        if (await OpenHitAsync(screenings, a, ct) is { } hit)
         {
-            if (await screening.HitAsync(a, ct))
-            {
-                return AgreementOutcome.Conflict(OpenHitMessage);
-            }
+            return AgreementOutcome.Conflict(OpenHitMessage, hit.PartnerName, hit.ReviewLink);
         }
         var errors = new List<FieldError>();
         if (input.SignedOn is not { } signed)

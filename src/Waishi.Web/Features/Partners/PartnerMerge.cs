@@ -9,9 +9,10 @@ namespace Waishi.Web.Features.Partners;
 /// Merges one partner into another: every row of any module that points at the merged partner
 /// (any foreign key to <see cref="Partner"/>, and any Guid property named PartnerId, such as
 /// Trip.PartnerId) is moved to the kept one; names the kept one lacks are taken over (the merged
-/// English name becomes a former name); the merged partner is removed. All in one audited save.
+/// English name becomes a former name); the merged partner is removed. All in one audited save,
+/// after which the <see cref="IPartnerMerged"/> hooks run (due diligence screens the kept partner).
 /// </summary>
-public sealed class PartnerMerge(AppDbContext db)
+public sealed class PartnerMerge(AppDbContext db, IEnumerable<IPartnerMerged> hooks)
 {
     public sealed record Result(bool Succeeded, int MovedRows, string? Error);
 
@@ -63,6 +64,10 @@ public sealed class PartnerMerge(AppDbContext db)
         if (await db.TrySaveAsync(ct) is { } stale)
         {
             return new Result(false, 0, stale.Message);
+        }
+        foreach (var hook in hooks)
+        {
+            await hook.MergedAsync(keep, mergeId, merged.NameEn, ct);
         }
         return new Result(true, moved, null);
     }

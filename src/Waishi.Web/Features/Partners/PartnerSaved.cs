@@ -16,3 +16,10 @@ public static class PartnerSavedHooks
         }
     }
 }
+
+/// <summary>Told after a partner was merged into another and the merge was saved (pages and API):
+/// the kept partner carries the merged one's names and links now, e.g. to screen it again.</summary>
+public interface IPartnerMerged
+{
+    Task MergedAsync(Partner kept, Guid mergedId, string mergedName, CancellationToken ct);
+}

@@ -122,7 +122,13 @@ public sealed class TripApproval(AppDbContext db, WorkflowEngine engine, TimePro
     {
         var proposed = Proposed(trip, after);
         var people = await PeopleAsync(db, trip.TenantId, proposed.Members.Select(m => m.StaffMemberId), ct);
-        var facts = Facts(proposed, people);
+        // The inviting organisation is screened again with the amended destinations.
+        var hit = false;
+        foreach (var screening in screenings)
+        {
+            hit |= await screening.ScreenAsync(proposed, ct);
+        }
+        var facts = Facts(proposed, people) with { ScreeningHit = hit };
         if (amendment.State == AmendmentState.Returned && amendment.CaseId is { } caseId)
         {
             var c = await db.Set<WorkflowCase>().AsNoTracking().SingleAsync(x => x.Id == caseId, ct);

@@ -98,6 +98,7 @@ public abstract class TripFormPage(AppDbContext db, TripWriter writer, IStringLo
     {
         if (Action != "submit")
         {
+            await TripScreenings.ScreenSavedAsync(HttpContext.RequestServices, trip, ct);
             TempData["Status"] = t["The draft was saved."].Value;
             return Redirect($"/Trips/Details/{trip.Id}");
         }

@@ -184,6 +184,7 @@ public static class TripsApi
         }
         db.Add(trip);
         await db.SaveChangesAsync(ct);
+        await TripScreenings.ScreenSavedAsync(http.RequestServices, trip, ct);
         return TypedResults.Created($"/api/v1/trips/{trip.Id}", await ToDtoAsync(db, trip, ct));
     }
 
@@ -204,7 +205,12 @@ public static class TripsApi
         {
             return problems.Validation(errors);
         }
-        return await SaveAsync(db, trip, input.Version, problems, ct);
+        var saved = await SaveAsync(db, trip, input.Version, problems, ct);
+        if (saved is Microsoft.AspNetCore.Http.HttpResults.Ok<TripDto>)
+        {
+            await TripScreenings.ScreenSavedAsync(http.RequestServices, trip, ct);
+        }
+        return saved;
     }
 
     private static async Task<IResult> SubmitAsync(Guid id, SubmitInput input, HttpContext http, AppDbContext db, TripWriter writer,

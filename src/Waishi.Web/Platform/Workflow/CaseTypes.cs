@@ -59,6 +59,8 @@ public static class CaseTypes
         WorkflowAction.Comment => "Comment",
         WorkflowAction.Delegate => "Delegate",
         WorkflowAction.Resubmit => "Resubmitted",
+        WorkflowAction.StepAdded => "Security review added: screening hit opened",
+        WorkflowAction.StepRemoved => "Security review removed: screening hit closed",
         _ => action.ToString(),
     };
 

@@ -19,6 +19,10 @@ public enum WorkflowAction
     Comment,
     Delegate,
     Resubmit,
+    /// <summary>A step came into the case because its facts changed (a screening hit opened).</summary>
+    StepAdded,
+    /// <summary>A step left the case because its facts changed (the last screening hit closed).</summary>
+    StepRemoved,
 }
 
 /// <summary>What the conditions of a chain look at; the module that owns the case provides them

@@ -45,7 +45,7 @@ public sealed class WorkflowEffects(AppDbContext db, Notifier notifier, IEnumera
                     continue;
                 }
                 notifier.Enqueue(holder.TenantId, holder.UserId, $"待审批 · Awaiting your decision: {c.Title}",
-                    "A case waits for your decision.", link, $"wf:{c.Id:N}:{c.Round}:{c.Step}:{holder.UserId:N}");
+                    "A case waits for your decision.", link, await KeyAsync(c, $"wf:{c.Id:N}:{c.Round}:{c.Step}:{holder.UserId:N}", ct));
             }
             return;
         }
@@ -56,7 +56,26 @@ public sealed class WorkflowEffects(AppDbContext db, Notifier notifier, IEnumera
             _ => "退回修改 · Returned for revision",
         };
         notifier.Enqueue(c.TenantId, c.ApplicantUserId, $"{outcome}: {c.Title}",
-            "Your case has a decision.", link, $"wf:{c.Id:N}:{c.Round}:{c.Step}:{c.State}");
+            "Your case has a decision.", link, await KeyAsync(c, $"wf:{c.Id:N}:{c.Round}:{c.Step}:{c.State}", ct));
+    }
+
+    /// <summary>The notification's key: once per round and step, unless the case comes back to a step
+    /// in the same round (a security step added behind it, ADR 0010); then the case's version tells
+    /// the visits apart.</summary>
+    private async Task<string> KeyAsync(WorkflowCase c, string key, CancellationToken ct) =>
+        await db.Set<OutboxMessage>().IgnoreQueryFilters().AnyAsync(m => m.DeduplicationKey == key, ct) ? $"{key}:v{c.Version}" : key;
+
+    /// <summary>The first refusal of a case's final approval by its module, or null.</summary>
+    public async Task<string?> RefusalAsync(WorkflowCase c, CancellationToken ct)
+    {
+        foreach (var subject in subjects.Where(x => x.Handles(c.CaseType)))
+        {
+            if (await subject.RefuseFinalApprovalAsync(c, ct) is { } refusal)
+            {
+                return refusal;
+            }
+        }
+        return null;
     }
 
     /// <summary>The users the case's module names as part of it; they cannot decide on it.</summary>

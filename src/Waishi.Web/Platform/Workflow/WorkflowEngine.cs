@@ -114,9 +114,7 @@ public sealed class WorkflowEngine(AppDbContext db, TenantContext tenant, TimePr
         var current = steps.FirstOrDefault(s => s.Position == c.Step);
         var mayAct = current is not null && await WorkflowHolders.HoldsAsync(db, d.UserId, current, c, ct);
         var delegateMayAct = current is not null && d.DelegateTo is { } to && await WorkflowHolders.HoldsAsync(db, to, current, c, ct);
-        var approved = await db.Set<WorkflowEntry>().IgnoreQueryFilters()
-            .Where(e => e.CaseId == c.Id && e.Action == WorkflowAction.Approve).Select(e => e.Step).Distinct().ToListAsync(ct);
-        var before = Snapshot(c, approved);
+        var before = await SnapshotAsync(c, ct);
         var t = WorkflowMachine.Decide(steps, before, new DecisionRequest(
             d.Action, d.UserId, d.ExpectedStep, d.ExpectedVersion, mayAct, d.Comment, d.DelegateTo, delegateMayAct, d.NewFacts));
         if (t.Status != DecisionStatus.Ok)
@@ -128,6 +126,10 @@ public sealed class WorkflowEngine(AppDbContext db, TenantContext tenant, TimePr
                 return stored;
             }
             return new WorkflowResult(t.Status, t.Message, c.Id, c.State, c.Step, c.Version);
+        }
+        if (d.Action == WorkflowAction.Approve && t.Case.State == CaseState.Approved && await effects.RefusalAsync(c, ct) is { } refusal)
+        {
+            return new WorkflowResult(DecisionStatus.Conflict, refusal, c.Id, c.State, c.Step, c.Version);
         }
 
         var after = t.Case;
@@ -210,8 +212,76 @@ public sealed class WorkflowEngine(AppDbContext db, TenantContext tenant, TimePr
         };
     }
 
-    public static CaseSnapshot Snapshot(WorkflowCase c, IReadOnlyCollection<int> approved) =>
-        new(c.State, c.Step, c.Round, c.Version, c.ApplicantUserId, c.DelegateUserId, c.Facts, approved);
+    public static CaseSnapshot Snapshot(WorkflowCase c, IReadOnlyCollection<int> approved, IReadOnlyCollection<int>? approvedThisRound = null) =>
+        new(c.State, c.Step, c.Round, c.Version, c.ApplicantUserId, c.DelegateUserId, c.Facts, approved, approvedThisRound);
+
+    /// <summary>The case as the machine sees it, with the positions approved in any round and in this one.</summary>
+    private async Task<CaseSnapshot> SnapshotAsync(WorkflowCase c, CancellationToken ct)
+    {
+        var approvals = await db.Set<WorkflowEntry>().IgnoreQueryFilters()
+            .Where(e => e.CaseId == c.Id && e.Action == WorkflowAction.Approve).Select(e => new { e.Step, e.Round }).ToListAsync(ct);
+        return Snapshot(c, [.. approvals.Select(a => a.Step).Distinct()], [.. approvals.Where(a => a.Round == c.Round).Select(a => a.Step).Distinct()]);
+    }
+
+    /// <summary>
+    /// Tells a case in progress whether its subject has a screening hit now (ADR 0010): the security
+    /// step is added or removed as <see cref="WorkflowMachine.Refresh"/> says, each change goes into
+    /// the case's history as done by <paramref name="userId"/> (null for the screening itself), and
+    /// when the current step changed its holders are told as after any move. Nothing happens to a
+    /// case that is not in progress (a returned case takes new facts when it is resubmitted) or
+    /// whose fact is already <paramref name="hit"/>. Returns where the case stands, or null when
+    /// nothing changed.
+    /// </summary>
+    public async Task<WorkflowResult?> SetScreeningHitAsync(Guid caseId, bool hit, Guid? userId, string userName, CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var c = await db.Set<WorkflowCase>().FirstOrDefaultAsync(x => x.Id == caseId, ct);
+            if (c is null || c.State != CaseState.InProgress || c.ScreeningHit == hit)
+            {
+                return null;
+            }
+            var steps = await WorkflowChains.StepsAsync(db, c.ChainVersionId, ct);
+            var before = await SnapshotAsync(c, ct);
+            var reroute = WorkflowMachine.Refresh(steps, before, c.Facts with { ScreeningHit = hit });
+            var after = reroute.Case;
+            c.Facts = after.Facts;
+            var now = clock.GetUtcNow().UtcDateTime;
+            foreach (var change in reroute.Changes)
+            {
+                db.Add(new WorkflowEntry
+                {
+                    TenantId = c.TenantId, CaseId = c.Id, Step = change.Step.Position, Round = c.Round,
+                    Action = change.Added ? WorkflowAction.StepAdded : WorkflowAction.StepRemoved,
+                    UserId = userId ?? Guid.Empty, UserName = userName.Length > 256 ? userName[..256] : userName, AtUtc = now,
+                });
+            }
+            if (reroute.Moved)
+            {
+                c.State = after.State;
+                c.Step = after.Step;
+                c.DelegateUserId = null;
+                c.StepStartedUtc = now;
+                c.StepDueUtc = c.State == CaseState.InProgress ? now.AddDays(steps.Single(x => x.Position == c.Step).DeadlineDays) : null;
+                c.ClosedUtc = c.IsClosed ? now : null;
+                await effects.AfterMoveAsync(c, steps, ct);
+            }
+            try
+            {
+                // The authority's referral may be closed here, as in DecideAsync.
+                using (tenant.AsSystem())
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+                return Result(c);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                // A decision on the case was saved meanwhile: look again from where it stands now.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
 
     public static WorkflowResult Result(WorkflowCase c) => new(DecisionStatus.Ok, null, c.Id, c.State, c.Step, c.Version);
 }

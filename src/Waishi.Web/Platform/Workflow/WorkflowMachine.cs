@@ -13,9 +13,18 @@ public enum DecisionStatus
 }
 
 /// <summary>Where a case stands, as the decision logic sees it. <see cref="Approved"/> holds the
-/// positions approved in any round.</summary>
+/// positions approved in any round, <see cref="ApprovedThisRound"/> those approved in the current
+/// one: a step added behind the case (a screening hit, ADR 0010) sends it back, and the steps
+/// approved since are not asked again.</summary>
 public sealed record CaseSnapshot(CaseState State, int Step, int Round, long Version, Guid ApplicantUserId, Guid? DelegateUserId, CaseFacts Facts,
-    IReadOnlyCollection<int> Approved);
+    IReadOnlyCollection<int> Approved, IReadOnlyCollection<int>? ApprovedThisRound = null);
+
+/// <summary>A step that a change of facts brought into a case in progress, or took out of it.</summary>
+public sealed record StepChange(StepDefinition Step, bool Added);
+
+/// <summary>A case brought up to date with new facts: the steps added and removed, and whether the
+/// current step changed (or the case was approved because no step is left).</summary>
+public sealed record Reroute(CaseSnapshot Case, bool Moved, IReadOnlyList<StepChange> Changes);
 
 /// <summary>A request to act on a case. <see cref="ExpectedStep"/> and <see cref="ExpectedVersion"/>
 /// are what the caller saw; <see cref="MayActOnStep"/> says whether the caller holds the current
@@ -63,8 +72,41 @@ public static class WorkflowMachine
     };
 
     /// <summary>The first step at or after <paramref name="from"/> whose condition holds, or null when none is left.</summary>
-    public static StepDefinition? NextStep(IReadOnlyList<StepDefinition> steps, CaseFacts facts, int from) =>
-        steps.Where(s => s.Position >= from && Applies(s, facts)).OrderBy(s => s.Position).FirstOrDefault();
+    public static StepDefinition? NextStep(IReadOnlyList<StepDefinition> steps, CaseFacts facts, int from, IReadOnlyCollection<int>? passed = null) =>
+        steps.Where(s => s.Position >= from && Applies(s, facts) && (passed is null || !passed.Contains(s.Position)))
+            .OrderBy(s => s.Position).FirstOrDefault();
+
+    /// <summary>
+    /// New facts for a case in progress (ADR 0010). A step that now applies and was not approved in
+    /// this round is added: ahead of the case it waits for its turn; behind the case it becomes the
+    /// current step at once, and the interrupted step follows it. A step that no longer applies and
+    /// was not approved in this round is removed: when it is the current step the case moves on to
+    /// the next one that applies (the interrupted step, if any). Steps already approved in this
+    /// round are left as they were.
+    /// </summary>
+    public static Reroute Refresh(IReadOnlyList<StepDefinition> steps, CaseSnapshot c, CaseFacts facts)
+    {
+        var passed = c.ApprovedThisRound ?? [];
+        var changes = steps.Where(s => Applies(s, c.Facts) != Applies(s, facts) && !passed.Contains(s.Position))
+            .OrderBy(s => s.Position).Select(s => new StepChange(s, Applies(s, facts))).ToList();
+        var refreshed = c with { Facts = facts };
+        if (c.State != CaseState.InProgress)
+        {
+            return new Reroute(refreshed, false, []);
+        }
+        if (changes.FirstOrDefault(x => x.Added && x.Step.Position < c.Step) is { } behind)
+        {
+            return new Reroute(refreshed with { Step = behind.Step.Position, Version = c.Version + 1, DelegateUserId = null }, true, changes);
+        }
+        if (changes.Any(x => !x.Added && x.Step.Position == c.Step))
+        {
+            var next = NextStep(steps, facts, c.Step + 1, passed);
+            return new Reroute(next is null
+                ? refreshed with { State = CaseState.Approved, Version = c.Version + 1, DelegateUserId = null }
+                : refreshed with { Step = next.Position, Version = c.Version + 1, DelegateUserId = null }, true, changes);
+        }
+        return new Reroute(refreshed, false, changes);
+    }
 
     /// <summary>The snapshot of a case just submitted; Conflict-free by construction.</summary>
     public static Transition Submit(IReadOnlyList<StepDefinition> steps, Guid applicant, CaseFacts facts)
@@ -135,7 +177,7 @@ public static class WorkflowMachine
         switch (r.Action)
         {
             case WorkflowAction.Approve:
-                var next = NextStep(steps, c.Facts, c.Step + 1);
+                var next = NextStep(steps, c.Facts, c.Step + 1, c.ApprovedThisRound);
                 var approved = c.Approved.Append(c.Step).Distinct().ToList();
                 return new Transition(DecisionStatus.Ok, null, next is null
                     ? c with { State = CaseState.Approved, Version = c.Version + 1, DelegateUserId = null, Approved = approved }

@@ -16,4 +16,8 @@ public interface IWorkflowSubject
 
     /// <summary>Users who are part of the case (the people travelling, the person filed for).</summary>
     Task<IReadOnlyCollection<Guid>> InvolvedUsersAsync(WorkflowCase c, CancellationToken ct);
+
+    /// <summary>Asked before the approval that would finally approve the case is stored: a message
+    /// (already in the reader's language) refuses it, null lets it through.</summary>
+    Task<string?> RefuseFinalApprovalAsync(WorkflowCase c, CancellationToken ct) => Task.FromResult<string?>(null);
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
 using Waishi.Web.Platform.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Waishi.Web.Features.Agreements;
@@ -24,6 +25,8 @@ public static class ReviewsSetup
         services.AddScoped<IAgreementScreening, AgreementPartyScreening>();
         services.AddScoped<Trips.ITripScreening, TripScreening>();
         services.AddSingleton<Platform.Jobs.IRecurringJob, ScreeningJob>();
+        services.AddScoped<IScreeningSubjectHook, ScreeningCases>();
+        services.AddScoped<IPartnerMerged, PartnerMergeScreening>();
         return services;
     }
 }
@@ -35,9 +38,24 @@ public sealed class PartnerScreening(Screener screener) : IPartnerSaved
         screener.ScreenAsync(ScreeningSubjects.Partner, partner.Id, partner.AllNames(), partner.CountryCode, ct);
 }
 
-/// <summary>An agreement is a hit while any of its partners has an open review.</summary>
+/// <summary>An agreement is a hit while any of its partners has an open or a true-match review; an open
+/// one (not decided yet) blocks its approval for signing and its signing.</summary>
 public sealed class AgreementPartyScreening(AppDbContext db) : IAgreementScreening
 {
-    public Task<bool> HitAsync(Agreement agreement, CancellationToken ct) =>
-        Screener.AnyOpenAsync(db, ScreeningSubjects.Partner, agreement.Parties.Select(p => p.PartnerId).ToList(), ct);
+    public Task<bool> HitAsync(Agreement agreement, CancellationToken ct)
+    {
+        var partners = agreement.Parties.Select(p => p.PartnerId).ToList();
+        return ScreeningCases.Hits(db, ScreeningSubjects.Partner).AnyAsync(r => partners.Contains(r.SubjectId), ct);
+    }
+
+    public async Task<OpenPartyHit?> OpenHitAsync(Agreement agreement, CancellationToken ct)
+    {
+        var partners = agreement.Parties.OrderBy(p => p.SortOrder).Select(p => p.PartnerId).ToList();
+        var open = await db.Set<ScreeningReview>().AsNoTracking()
+            .Where(r => r.SubjectType == ScreeningSubjects.Partner && partners.Contains(r.SubjectId) && r.State == ScreeningReviewState.Open)
+            .Join(db.Set<Partner>(), r => r.SubjectId, p => p.Id, (r, p) => new { r.Id, r.SubjectId, r.Score, p.NameEn })
+            .ToListAsync(ct);
+        var first = open.OrderBy(r => partners.IndexOf(r.SubjectId)).ThenByDescending(r => r.Score).FirstOrDefault();
+        return first is null ? null : new OpenPartyHit(first.SubjectId, first.NameEn, $"/DueDiligence/Reviews/Decide/{first.Id}");
+    }
 }

@@ -13,7 +13,8 @@ namespace Waishi.Web.Features.DueDiligence.Reviews;
 /// stay as they were decided.
 /// </summary>
 public sealed class Screener(
-    AppDbContext db, TenantContext tenant, IScreeningEntrySource source, ScreeningIndexCache cache, TimeProvider clock)
+    AppDbContext db, TenantContext tenant, IScreeningEntrySource source, ScreeningIndexCache cache, TimeProvider clock,
+    IEnumerable<IScreeningSubjectHook> hooks)
 {
     public const string ScreeningActor = "screening";
 
@@ -44,6 +45,7 @@ public sealed class Screener(
         var hits = Candidates(index, names, countryCode, DateOnly.FromDateTime(now)).Where(x => x.Candidate.IsHit).ToList();
         var reviews = await db.Set<ScreeningReview>()
             .Where(r => r.SubjectType == subjectType && r.SubjectId == subjectId).ToListAsync(ct);
+        var wasHit = reviews.Any(IsHit);
 
         foreach (var (name, hit) in hits)
         {
@@ -92,8 +94,19 @@ public sealed class Screener(
             gone.DecidedUtc = now;
         }
         await db.SaveChangesAsync(ct);
+        if (reviews.Any(IsHit) != wasHit)
+        {
+            // A hit opened on a clean subject, or its last one closed: its cases in progress follow.
+            foreach (var hook in hooks)
+            {
+                await hook.ReviewsChangedAsync(subjectType, subjectId, ct);
+            }
+        }
         return reviews.Where(r => r.IsOpen).ToList();
     }
+
+    /// <summary>Whether a review makes its subject a hit for the workflows: open, or a true match.</summary>
+    public static bool IsHit(ScreeningReview r) => r.State is ScreeningReviewState.Open or ScreeningReviewState.TrueMatch;
 
     private static void Describe(ScreeningReview r, string name, string? countryCode, ScreeningCandidate hit)
     {

@@ -9,7 +9,7 @@ using Waishi.Web.Platform.Tenancy;
 namespace Waishi.Web.Features.DueDiligence.Reviews;
 
 /// <summary>
-/// Hourly: screens again every partner and every submitted trip of a tenant whose entries changed
+/// Hourly: screens again every partner and every trip (drafts too) of a tenant whose entries changed
 /// (a new stamp of its profiles and watchlists) since its subjects were last screened, so that a new
 /// list entry finds existing partners and a removed one closes their hits.
 /// </summary>
@@ -50,7 +50,7 @@ public sealed class ScreeningJob : IRecurringJob
             await screener.ScreenAsync(ScreeningSubjects.Partner, partner.Id, partner.AllNames(), partner.CountryCode, ct);
         }
         var trips = await db.Set<Trip>().AsNoTracking().Include(t => t.Destinations)
-            .Where(t => t.State != TripState.Draft && t.InvitingOrganisation != null).ToListAsync(ct);
+            .Where(t => t.InvitingOrganisation != null).ToListAsync(ct);
         foreach (var trip in trips)
         {
             var country = trip.Destinations.OrderBy(d => d.SortOrder).Select(d => d.CountryCode).FirstOrDefault();

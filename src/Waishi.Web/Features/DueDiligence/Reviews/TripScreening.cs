@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Waishi.Web.Features.Trips;
 using Waishi.Web.Platform.Data;
 using Waishi.Web.Platform.Tenancy;
@@ -6,7 +7,8 @@ namespace Waishi.Web.Features.DueDiligence.Reviews;
 
 /// <summary>
 /// Screens a trip's inviting organisation (with the first destination's country) when the trip is
-/// submitted. The reviews are saved in a scope of their own, so that nothing the caller has pending
+/// saved as a draft, submitted or amended; it is a hit while a review of it is open or a true match.
+/// The reviews are saved in a scope of their own, so that nothing the caller has pending
 /// is saved with them.
 /// </summary>
 public sealed class TripScreening(IServiceScopeFactory scopes, TenantContext tenant, Actor actor) : ITripScreening
@@ -18,8 +20,8 @@ public sealed class TripScreening(IServiceScopeFactory scopes, TenantContext ten
         sp.GetRequiredService<TenantContext>().Set(trip.TenantId, tenant.Kind ?? TenantKind.Institution);
         sp.GetRequiredService<Actor>().Set(actor.UserId, actor.Name);
         var country = trip.Destinations.OrderBy(d => d.SortOrder).Select(d => d.CountryCode).FirstOrDefault();
-        var open = await sp.GetRequiredService<Screener>().ScreenAsync(
-            ScreeningSubjects.Trip, trip.Id, [trip.InvitingOrganisation], country, ct);
-        return open.Count > 0;
+        await sp.GetRequiredService<Screener>().ScreenAsync(ScreeningSubjects.Trip, trip.Id, [trip.InvitingOrganisation], country, ct);
+        var db = sp.GetRequiredService<AppDbContext>();
+        return await ScreeningCases.Hits(db, ScreeningSubjects.Trip).AnyAsync(r => r.SubjectId == trip.Id, ct);
     }
 }
