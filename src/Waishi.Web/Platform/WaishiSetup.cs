@@ -64,6 +64,7 @@ public static class WaishiSetup
         services.AddSingleton<Features.DueDiligence.Screening.ScreeningIndexCache>();
         Features.DueDiligence.DueDiligenceSetup.AddWaishiDueDiligence(services);
         Features.DueDiligence.Reviews.ReviewsSetup.AddWaishiScreeningReviews(services);
+        Features.Visits.VisitsSetup.AddWaishiVisits(services);
 
         services.AddRazorPages(o =>
             {

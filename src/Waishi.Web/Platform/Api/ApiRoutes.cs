@@ -34,5 +34,6 @@ public static class ApiRoutes
         Features.DueDiligence.Profiles.ProfilesApi.Map(v1);
         Features.DueDiligence.Watchlists.WatchlistsApi.Map(v1);
         Features.DueDiligence.Reviews.ScreeningApi.Map(v1);
+        Features.Visits.VisitsApi.Map(v1);
     }
 }

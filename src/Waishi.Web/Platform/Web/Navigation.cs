@@ -43,6 +43,7 @@ public sealed class Navigation(IAuthorizationService authorization, AppDbContext
         new("risk-profiles", "Institution risk profiles", "/DueDiligence/Profiles", Features.DueDiligence.DueDiligenceSetup.ReaderPolicy, "Due diligence"),
         new("watchlists", "Watchlists", "/DueDiligence/Watchlists", Features.DueDiligence.DueDiligenceSetup.ReaderPolicy, "Due diligence"),
         new("screening-reviews", "Screening reviews", "/DueDiligence/Reviews", Policies.ScreeningReviews, "Due diligence"),
+        new("visits", "Inbound visits", "/Visits", Features.Visits.VisitsSetup.Policy, "Inbound"),
     ];
 
     /// <summary>The visible modules in menu order, the members of a group together at the place of its first.</summary>
