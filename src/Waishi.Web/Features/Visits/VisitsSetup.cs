@@ -8,7 +8,7 @@ namespace Waishi.Web.Features.Visits;
 /// security officer (who decide on them).</summary>
 public static class VisitsSetup
 {
-    public const string Policy = "visits";
+    public const string Policy = Policies.Visits;
 
     public static readonly string[] UserRoles =
     [

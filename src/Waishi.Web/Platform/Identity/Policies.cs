@@ -50,6 +50,8 @@ public static class Policies
     public const string Screening = "screening";
     /// <summary>Decides screening hits: security officers and directors (registered by ReviewsSetup).</summary>
     public const string ScreeningReviews = "screening-reviews";
+    /// <summary>Files and follows inbound visits (registered by VisitsSetup).</summary>
+    public const string Visits = "visits";
 
     public static readonly string[] OfficeRoles =
         [.. Roles.Officers, Roles.Director, Roles.Leader, Roles.TenantAdmin];
