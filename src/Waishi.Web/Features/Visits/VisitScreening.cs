@@ -30,10 +30,19 @@ public sealed class VisitScreening(IServiceScopeFactory scopes, TenantContext te
         var sp = scope.ServiceProvider;
         sp.GetRequiredService<TenantContext>().Set(visit.TenantId, tenant.Kind ?? TenantKind.Institution);
         sp.GetRequiredService<Actor>().Set(actor.UserId, actor.Name);
-        var members = visit.Members.Where(m => !string.IsNullOrWhiteSpace(m.Organisation)).ToList();
-        var countries = members.Select(m => m.Nationality).Where(c => c.Length == 2).Distinct().ToList();
-        var open = await sp.GetRequiredService<Screener>().ScreenAsync(
-            SubjectType, visit.Id, members.Select(m => m.Organisation), countries.Count == 1 ? countries[0] : null, ct);
+        var open = await sp.GetRequiredService<Screener>().ScreenAsync(SubjectType, visit.Id, Names(visit), Country(visit), ct);
         return open.Count > 0;
+    }
+
+    /// <summary>The organisations of the delegation.</summary>
+    public static List<string> Names(Visit visit) =>
+        [.. visit.Members.Where(m => !string.IsNullOrWhiteSpace(m.Organisation)).Select(m => m.Organisation)];
+
+    /// <summary>The members' nationality when all the members with an organisation share one.</summary>
+    public static string? Country(Visit visit)
+    {
+        var countries = visit.Members.Where(m => !string.IsNullOrWhiteSpace(m.Organisation))
+            .Select(m => m.Nationality).Where(c => c.Length == 2).Distinct().ToList();
+        return countries.Count == 1 ? countries[0] : null;
     }
 }

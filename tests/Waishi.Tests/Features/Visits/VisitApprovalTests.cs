@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Waishi.Tests.Features.DueDiligence;
 using Waishi.Tests.Features.Trips;
 using Waishi.Tests.Platform.Workflow;
@@ -198,5 +199,18 @@ public sealed class VisitApprovalTests
 
         var other = await kit.ApproveAsync(plainAt, "cqu.unit-head", "cqu.officer-global");
         Assert.Equal(4, other.Step);
+
+        // A new list entry finds the visit that was screened clean, when the screening job runs.
+        app.Entries.Entries.Add(new Waishi.Web.Features.DueDiligence.Screening.ScreeningEntry(
+            Waishi.Web.Features.DueDiligence.Screening.ScreeningSourceKind.WatchlistEntry, Guid.CreateVersion7(), "University of Bristol",
+            [new("University of Bristol")], "GB", ListName: "Test list"));
+        app.Entries.Stamp++;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            Assert.True(await ScreeningJob.RescreenAsync(scope.ServiceProvider, people.TenantId, CancellationToken.None));
+        }
+        var late = Assert.Single(await app.ReviewsAsync(plain.Id));
+        Assert.Equal(ScreeningSubjects.Visit, late.SubjectType);
+        Assert.Equal("GB", late.CountryCode);
     }
 }

@@ -9,7 +9,7 @@ using Waishi.Web.Platform.Tenancy;
 namespace Waishi.Web.Features.DueDiligence.Reviews;
 
 /// <summary>
-/// Hourly: screens again every partner and every submitted trip of a tenant whose entries changed
+/// Hourly: screens again every partner, every submitted trip and every visit of a tenant whose entries changed
 /// (a new stamp of its profiles and watchlists) since its subjects were last screened, so that a new
 /// list entry finds existing partners and a removed one closes their hits.
 /// </summary>
@@ -55,6 +55,11 @@ public sealed class ScreeningJob : IRecurringJob
         {
             var country = trip.Destinations.OrderBy(d => d.SortOrder).Select(d => d.CountryCode).FirstOrDefault();
             await screener.ScreenAsync(ScreeningSubjects.Trip, trip.Id, [trip.InvitingOrganisation], country, ct);
+        }
+        var visits = await db.Set<Visits.Visit>().AsNoTracking().Include(v => v.Members).ToListAsync(ct);
+        foreach (var visit in visits)
+        {
+            await screener.ScreenAsync(ScreeningSubjects.Visit, visit.Id, Visits.VisitScreening.Names(visit), Visits.VisitScreening.Country(visit), ct);
         }
         last ??= db.Add(new ScreeningRun()).Entity;
         last.Stamp = stamp;
