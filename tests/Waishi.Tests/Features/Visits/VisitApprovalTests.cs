@@ -190,6 +190,8 @@ public sealed class VisitApprovalTests
         var casePage = await security.GetStringAsync($"/Workflow/Case/{listed.CaseId}");
         Assert.Contains("data-testid=\"screening-hit\"", casePage);
         Assert.Contains("Tokyo Defense Materials Laboratory", casePage);
+        Assert.Contains("data-testid=\"screening-hit\"", await security.GetStringAsync($"/Visits/Details/{listed.Id}"));
+        Assert.DoesNotContain("data-testid=\"screening-hit\"", await security.GetStringAsync($"/Visits/Details/{plain.Id}"));
 
         var at = await kit.ApproveAsync(WorkflowEngine.Result(listedCase), "cqu.unit-head", "cqu.officer-global");
         Assert.Equal(3, at.Step);

@@ -30,6 +30,11 @@ public sealed class VisitsApiTests
         var errors = (await invalid.JsonAsync()).GetProperty("errors");
         Assert.True(errors.TryGetProperty("members[0].Nationality", out _), errors.GetRawText());
 
+        // An applicant files for her own unit only.
+        var otherUnit = await client.PostJsonAsync("/api/v1/visits", Body(people.OtherUnit[0].UnitId!.Value, arrival));
+        Assert.Equal(HttpStatusCode.BadRequest, otherUnit.StatusCode);
+        Assert.True((await otherUnit.JsonAsync()).GetProperty("errors").TryGetProperty("unitId", out _));
+
         var created = await client.PostJsonAsync("/api/v1/visits", Body(people.UnitId, arrival));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var visit = await created.JsonAsync();
