@@ -9,7 +9,7 @@ using Waishi.Web.Platform.Tenancy;
 namespace Waishi.Web.Features.DueDiligence.Reviews;
 
 /// <summary>
-/// Hourly: screens again every partner, every submitted trip and every visit of a tenant whose entries changed
+/// Hourly: screens again every partner and every trip (drafts too) of a tenant whose entries changed
 /// (a new stamp of its profiles and watchlists) since its subjects were last screened, so that a new
 /// list entry finds existing partners and a removed one closes their hits.
 /// </summary>
@@ -50,12 +50,13 @@ public sealed class ScreeningJob : IRecurringJob
             await screener.ScreenAsync(ScreeningSubjects.Partner, partner.Id, partner.AllNames(), partner.CountryCode, ct);
         }
         var trips = await db.Set<Trip>().AsNoTracking().Include(t => t.Destinations)
-            .Where(t => t.State != TripState.Draft && t.InvitingOrganisation != null).ToListAsync(ct);
+            .Where(t => t.InvitingOrganisation != null).ToListAsync(ct);
         foreach (var trip in trips)
         {
             var country = trip.Destinations.OrderBy(d => d.SortOrder).Select(d => d.CountryCode).FirstOrDefault();
             await screener.ScreenAsync(ScreeningSubjects.Trip, trip.Id, [trip.InvitingOrganisation], country, ct);
         }
+        // Visits: the organisations of the delegation, drafts too (they are screened when saved).
         var visits = await db.Set<Visits.Visit>().AsNoTracking().Include(v => v.Members).ToListAsync(ct);
         foreach (var visit in visits)
         {
