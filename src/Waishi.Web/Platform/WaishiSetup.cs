@@ -65,6 +65,7 @@ public static class WaishiSetup
         Features.DueDiligence.DueDiligenceSetup.AddWaishiDueDiligence(services);
         Features.DueDiligence.Reviews.ReviewsSetup.AddWaishiScreeningReviews(services);
         Features.Conferences.ConferencesSetup.AddWaishiConferences(services);
+        Features.Visits.VisitsSetup.AddWaishiVisits(services);
 
         services.AddRazorPages(o =>
             {

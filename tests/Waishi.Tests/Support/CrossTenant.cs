@@ -406,7 +406,7 @@ public static class CrossTenant
             "/api/v1/visits/{id}",
             new(PersonForm) { ["Action"] = "draft", ["Form.Title"] = "Tampered", ["Reason"] = "Tampered" },
             new { title = "Tampered", version = 1 },
-            ["/api/v1/visits/{id}/submit", "/api/v1/visits/{id}/withdraw", "/api/v1/visits/{id}/cancel"],
+            ["/api/v1/visits/{id}/submit"],
             User: "cqu.officer-global"),
         new("Conference", ConferenceAsync,
             ["/Conferences/Details/{id}", "/Conferences/Edit/{id}", "/Conferences/Summary/{id}", "/Conferences/Details/{id}?handler=Document&documentId={id}",

@@ -35,5 +35,6 @@ public static class ApiRoutes
         Features.DueDiligence.Watchlists.WatchlistsApi.Map(v1);
         Features.DueDiligence.Reviews.ScreeningApi.Map(v1);
         Features.Conferences.ConferencesApi.Map(v1);
+        Features.Visits.VisitsApi.Map(v1);
     }
 }

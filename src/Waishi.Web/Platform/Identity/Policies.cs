@@ -54,6 +54,8 @@ public static class Policies
     public const string Conferences = "conferences";
     /// <summary>Reads the conference applications referred to the authority: FAO officers and directors (registered by ConferencesSetup).</summary>
     public const string ConferenceReferrals = "conference-referrals";
+    /// <summary>Files and follows inbound visits (registered by VisitsSetup).</summary>
+    public const string Visits = "visits";
 
     public static readonly string[] OfficeRoles =
         [.. Roles.Officers, Roles.Director, Roles.Leader, Roles.TenantAdmin];

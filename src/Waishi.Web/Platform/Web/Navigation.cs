@@ -47,6 +47,7 @@ public sealed class Navigation(IAuthorizationService authorization, AppDbContext
         new("conference-plans", "Conference plans", "/Conferences/Plans", Policies.Conferences, "Conferences"),
         new("conferences-overdue", "Overdue conference summaries", "/Conferences/Overdue", Policies.Conferences, "Conferences"),
         new("conference-referrals", "Referred conferences", "/Conferences/Referred", Policies.ConferenceReferrals, "Conferences"),
+        new("visits", "Inbound visits", "/Visits", Features.Visits.VisitsSetup.Policy, "Inbound"),
     ];
 
     /// <summary>The visible modules in menu order, the members of a group together at the place of its first.</summary>

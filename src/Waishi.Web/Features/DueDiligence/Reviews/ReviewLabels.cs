@@ -15,6 +15,7 @@ public static class ReviewLabels
     {
         ScreeningSubjects.Partner => "Partner",
         ScreeningSubjects.Trip => "Trip",
+        ScreeningSubjects.Visit => "Inbound visit",
         _ => type,
     };
 
@@ -22,6 +23,7 @@ public static class ReviewLabels
     {
         ScreeningSubjects.Partner => $"/Partners/Details/{r.SubjectId}",
         ScreeningSubjects.Trip => $"/Trips/Details/{r.SubjectId}",
+        ScreeningSubjects.Visit => $"/Visits/Details/{r.SubjectId}",
         _ => null,
     };
 }

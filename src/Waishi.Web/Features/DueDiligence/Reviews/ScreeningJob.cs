@@ -56,6 +56,12 @@ public sealed class ScreeningJob : IRecurringJob
             var country = trip.Destinations.OrderBy(d => d.SortOrder).Select(d => d.CountryCode).FirstOrDefault();
             await screener.ScreenAsync(ScreeningSubjects.Trip, trip.Id, [trip.InvitingOrganisation], country, ct);
         }
+        // Visits: the organisations of the delegation, drafts too (they are screened when saved).
+        var visits = await db.Set<Visits.Visit>().AsNoTracking().Include(v => v.Members).ToListAsync(ct);
+        foreach (var visit in visits)
+        {
+            await screener.ScreenAsync(ScreeningSubjects.Visit, visit.Id, Visits.VisitScreening.Names(visit), Visits.VisitScreening.Country(visit), ct);
+        }
         last ??= db.Add(new ScreeningRun()).Entity;
         last.Stamp = stamp;
         last.ScreenedUtc = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
