@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Waishi.Web.Features.DueDiligence.Reviews;
 using Waishi.Web.Platform.Data;
 using Waishi.Web.Platform.Tenancy;
@@ -6,7 +7,7 @@ namespace Waishi.Web.Features.Visits;
 
 /// <summary>
 /// Screens the organisations of a visit's delegation with the due-diligence engine, as subject
-/// "visit", when the visit is saved and when it is submitted; an open hit brings the security
+/// "visit", when the visit is saved and when it is submitted; an open or true-match hit brings the security
 /// officer's step into the chain (<c>CaseFacts.ScreeningHit</c>).
 /// </summary>
 public interface IVisitScreening
@@ -30,8 +31,10 @@ public sealed class VisitScreening(IServiceScopeFactory scopes, TenantContext te
         var sp = scope.ServiceProvider;
         sp.GetRequiredService<TenantContext>().Set(visit.TenantId, tenant.Kind ?? TenantKind.Institution);
         sp.GetRequiredService<Actor>().Set(actor.UserId, actor.Name);
-        var open = await sp.GetRequiredService<Screener>().ScreenAsync(SubjectType, visit.Id, Names(visit), Country(visit), ct);
-        return open.Count > 0;
+        await sp.GetRequiredService<Screener>().ScreenAsync(SubjectType, visit.Id, Names(visit), Country(visit), ct);
+        // A true match keeps the security step as an open hit does (ADR 0010).
+        var db = sp.GetRequiredService<AppDbContext>();
+        return await ScreeningCases.Hits(db, SubjectType).AnyAsync(r => r.SubjectId == visit.Id, ct);
     }
 
     /// <summary>The organisations of the delegation.</summary>

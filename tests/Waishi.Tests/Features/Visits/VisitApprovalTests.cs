@@ -159,7 +159,7 @@ public sealed class VisitApprovalTests
     }
 
     [Fact]
-    public async Task A_listed_organisation_in_the_delegation_is_screened_on_save_and_brings_the_security_step()
+    public async Task A_listed_organisation_in_the_delegation_is_screened_on_save_and_brings_the_security_step_also_to_a_case_in_progress()
     {
         await using var app = await ReviewApp.CreateReviewAppAsync();
         var kit = new WorkflowKit(app);
@@ -214,5 +214,17 @@ public sealed class VisitApprovalTests
         var late = Assert.Single(await app.ReviewsAsync(plain.Id));
         Assert.Equal(ScreeningSubjects.Visit, late.SubjectType);
         Assert.Equal("GB", late.CountryCode);
+
+        // The hit opened while the plain visit waited for the director: its case goes to the
+        // security officer first; marked a false positive, the step goes and the director has it again.
+        var rerouted = await kit.CaseAsync(plain.CaseId!.Value);
+        Assert.True(rerouted.ScreeningHit);
+        Assert.Equal(3, rerouted.Step);
+        Assert.Equal(3, Assert.Single(await kit.HistoryAsync(rerouted.Id), e => e.Action == WorkflowAction.StepAdded).Step);
+        await Waishi.Tests.Features.DueDiligence.ScreeningFlow.DecideAsync(app, plain.Id, ScreeningReviewState.FalsePositive);
+        var back = await kit.CaseAsync(plain.CaseId!.Value);
+        Assert.False(back.ScreeningHit);
+        Assert.Equal(4, back.Step);
+        Assert.Equal(3, Assert.Single(await kit.HistoryAsync(back.Id), e => e.Action == WorkflowAction.StepRemoved).Step);
     }
 }

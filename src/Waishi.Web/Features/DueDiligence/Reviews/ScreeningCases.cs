@@ -9,7 +9,7 @@ namespace Waishi.Web.Features.DueDiligence.Reviews;
 
 /// <summary>
 /// Brings the cases in progress of a screened subject up to date when its hits change (ADR 0010):
-/// a trip's case and its amendment in review, or the cases of the agreements a partner is a party
+/// a trip's case and its amendment in review, a visit's case, or the cases of the agreements a partner is a party
 /// to. A case has a hit while its subject (any party, for an agreement) has an open or a true-match
 /// review; a true match keeps the security step, so that the security officer still decides the case.
 /// The cases are changed in a scope of their own, so nothing the caller has pending is saved with them.
@@ -51,6 +51,13 @@ public sealed class ScreeningCases(IServiceScopeFactory scopes, TenantContext te
             var amendments = await db.Set<TripAmendment>().Where(a => a.TripId == subjectId && a.CaseId != null && inProgress.Contains(a.CaseId.Value))
                 .Select(a => a.CaseId!.Value).ToListAsync(ct);
             return [.. trip.Concat(amendments).Select(id => (id, hit))];
+        }
+        if (subjectType == ScreeningSubjects.Visit)
+        {
+            var hit = await Hits(db, ScreeningSubjects.Visit).AnyAsync(r => r.SubjectId == subjectId, ct);
+            var visit = await db.Set<Visits.Visit>().Where(v => v.Id == subjectId && v.CaseId != null && inProgress.Contains(v.CaseId.Value))
+                .Select(v => v.CaseId!.Value).ToListAsync(ct);
+            return [.. visit.Select(id => (id, hit))];
         }
         if (subjectType != ScreeningSubjects.Partner)
         {
