@@ -64,6 +64,7 @@ public static class WaishiSetup
         services.AddSingleton<Features.DueDiligence.Screening.ScreeningIndexCache>();
         Features.DueDiligence.DueDiligenceSetup.AddWaishiDueDiligence(services);
         Features.DueDiligence.Reviews.ReviewsSetup.AddWaishiScreeningReviews(services);
+        Features.DueDiligence.Overview.OverviewSetup.AddWaishiDueDiligenceOverview(services);
 
         services.AddRazorPages(o =>
             {

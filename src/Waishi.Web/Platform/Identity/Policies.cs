@@ -50,6 +50,8 @@ public static class Policies
     public const string Screening = "screening";
     /// <summary>Decides screening hits: security officers and directors (registered by ReviewsSetup).</summary>
     public const string ScreeningReviews = "screening-reviews";
+    /// <summary>Reads the due-diligence overview: security officers, directors and global relations officers (registered by OverviewSetup).</summary>
+    public const string DueDiligenceOverview = "due-diligence-overview";
 
     public static readonly string[] OfficeRoles =
         [.. Roles.Officers, Roles.Director, Roles.Leader, Roles.TenantAdmin];

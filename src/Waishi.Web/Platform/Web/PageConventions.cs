@@ -39,6 +39,7 @@ public static class PageConventions
         pages.AuthorizeFolder("/Agreements", Policies.Partners);
         pages.AuthorizeFolder("/DueDiligence", Features.DueDiligence.DueDiligenceSetup.ReaderPolicy);
         pages.AuthorizeFolder("/DueDiligence/Reviews", Policies.ScreeningReviews);
+        pages.AuthorizeFolder("/DueDiligence/Overview", Policies.DueDiligenceOverview);
         foreach (var page in AnonymousPages)
         {
             pages.AllowAnonymousToPage(page);
