@@ -65,6 +65,7 @@ public static class WaishiSetup
         Features.DueDiligence.DueDiligenceSetup.AddWaishiDueDiligence(services);
         Features.DueDiligence.Reviews.ReviewsSetup.AddWaishiScreeningReviews(services);
         Features.DueDiligence.Overview.OverviewSetup.AddWaishiDueDiligenceOverview(services);
+        Features.DueDiligence.Watchlists.WatchlistImportSetup.AddWaishiWatchlistImports(services);
 
         services.AddRazorPages(o =>
             {
