@@ -399,6 +399,13 @@ public static class CrossTenant
             },
             ["/DueDiligence/Reviews/Decide/{id}"], ["/DueDiligence/Reviews/Decide/{id}"], [],
             ApiPosts: ["/api/v1/screening-reviews/{id}/decision"], User: "cqu.security-officer"),
+        new("WatchlistImport", async (db, tenant) =>
+            {
+                var list = await DueDiligenceWatchlistAsync(db, tenant);
+                var import = new Waishi.Web.Features.DueDiligence.Watchlists.WatchlistImport { TenantId = tenant, WatchlistId = list, FileName = "secret.csv", MappingJson = "{}", State = Waishi.Web.Features.DueDiligence.Watchlists.WatchlistImportState.Done, RowsTotal = 1, RowsSaved = 1, QueuedBy = "secret", QueuedUtc = DateTime.UtcNow };
+                return await AddAsync(db, import);
+            },
+            ["/DueDiligence/Watchlists/Progress/{id}", "/DueDiligence/Watchlists/Progress/{id}?handler=Status"], [], [], User: "cqu.security-officer"),
     ];
 
     /// <summary>A risk profile of tenant <paramref name="tenant"/> with an address and a source.</summary>
