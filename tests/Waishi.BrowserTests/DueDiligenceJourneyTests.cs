@@ -6,6 +6,7 @@ using Waishi.BrowserTests.Support;
 using Waishi.Web.Features.DueDiligence.Profiles;
 using Waishi.Web.Features.Organisation;
 using Waishi.Web.Platform.Data;
+using Waishi.Web.Platform.Identity;
 using Waishi.Web.Platform.Tenancy;
 using static Microsoft.Playwright.Assertions;
 
@@ -48,9 +49,14 @@ public sealed class DueDiligenceJourneyTests(BrowserApp app) : IClassFixture<Bro
             var tenant = await db.Set<Tenant>().Where(t => t.Code == "CQU").Select(t => t.Id).SingleAsync();
             await using var tracker = AspiImportCommand.OpenBundled();
             await new AspiImporter(db, TimeProvider.System).ImportAsync(tracker, tenant);
+            // The officer who files the agreement also covers global relations (mainland partners are theirs),
+            // so that the demo's global relations officer, who did not file it, reviews it.
+            var hmt = await db.Users.Where(u => u.UserName == "cqu.officer-hmt").Select(u => u.Id).SingleAsync();
+            db.Add(new RoleAssignment { TenantId = tenant, UserId = hmt, Role = Roles.OfficerGlobal });
+            await db.SaveChangesAsync();
         }
 
-        // The HMT officer records the partner under an abbreviated name; saving it screens it.
+        // An officer records the partner under an abbreviated name; saving it screens it.
         var officer = await AsAsync("cqu.officer-hmt");
         await officer.GotoAsync("/Partners/Create");
         await officer.Locator("#Form_NameEn").FillAsync("Harbin Inst. of Technology");
