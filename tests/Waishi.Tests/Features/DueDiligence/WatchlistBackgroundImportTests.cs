@@ -144,4 +144,32 @@ public sealed class WatchlistBackgroundImportTests
         Assert.Null(import.Content);
         Assert.NotNull(import.FinishedUtc);
     }
+
+    [Fact]
+    public async Task A_failed_background_import_is_listed_on_the_list_page_and_its_page_says_nothing_was_saved()
+    {
+        await using var app = await AppFactory.CreateAsync();
+        var tenant = await ProfileData.TenantAsync(app);
+        var id = await WatchlistData.ListAsync(app, tenant);
+        var importId = await app.WithDbAsync(async db =>
+        {
+            var import = new WatchlistImport
+            {
+                TenantId = tenant, WatchlistId = id, FileName = "huge.csv", MappingJson = new WatchlistMapping().ToJson(), State = WatchlistImportState.Failed,
+                RowsTotal = 12000, QueuedBy = "Security officer", QueuedUtc = DateTime.UtcNow, FinishedUtc = DateTime.UtcNow, Error = WatchlistImportQueue.Interrupted,
+            };
+            db.Add(import);
+            await db.SaveChangesAsync();
+            return import.Id;
+        });
+        var client = await app.SignInAsync(ProfileData.Officer);
+        var details = await client.GetStringAsync($"/DueDiligence/Watchlists/Details/{id}");
+        Assert.Contains($"href=\"/DueDiligence/Watchlists/Progress/{importId}\">huge.csv</a>", details);
+        Assert.Contains("12000 rows", details);
+        var page = await client.GetStringAsync($"/DueDiligence/Watchlists/Progress/{importId}");
+        Assert.Contains("data-testid=\"import-error\"", page);
+        Assert.Contains("nothing of this upload was saved", page);
+        Assert.Contains("Upload the file again", page);
+        Assert.DoesNotContain("watchlist-progress.js", page);
+    }
 }
