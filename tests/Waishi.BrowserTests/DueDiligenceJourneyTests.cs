@@ -110,4 +110,28 @@ public sealed class DueDiligenceJourneyTests(BrowserApp app) : IClassFixture<Bro
         await officer.GotoAsync(agreementUrl);
         await Expect(officer.GetByTestId("state")).ToHaveTextAsync("Approved for signing");
     }
+
+    [Fact]
+    public async Task A_large_watchlist_upload_goes_to_the_background_and_its_page_follows_it_to_the_report()
+    {
+        Guid listId;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            using var _ = scope.ServiceProvider.GetRequiredService<TenantContext>().AsSystem();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var tenant = await db.Set<Tenant>().Where(t => t.Code == "CQU").Select(t => t.Id).SingleAsync();
+            var list = new Waishi.Web.Features.DueDiligence.Watchlists.Watchlist { TenantId = tenant, Name = "Large test list", CreatedUtc = DateTime.UtcNow };
+            db.Add(list);
+            await db.SaveChangesAsync();
+            listId = list.Id;
+        }
+        var csv = "name,alt_names,addresses,source\n" + string.Join("\n", Enumerable.Range(1, 2600).Select(i => $"Listed Trading Company {i},LTC {i},\"Road {i}, Shenzhen, CN\",Test list"));
+
+        var security = await AsAsync("cqu.security-officer");
+        await security.GotoAsync($"/DueDiligence/Watchlists/Import/{listId}");
+        await security.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "large.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
+        await security.GetByTestId("import").ClickAsync();
+        await Expect(security).ToHaveURLAsync(new Regex("/DueDiligence/Watchlists/Progress/"));
+        await Expect(security.GetByTestId("import-report")).ToContainTextAsync("2600 entries", new() { Timeout = 120_000 });
+    }
 }
