@@ -66,6 +66,8 @@ public static class WaishiSetup
         Features.DueDiligence.Reviews.ReviewsSetup.AddWaishiScreeningReviews(services);
         Features.Conferences.ConferencesSetup.AddWaishiConferences(services);
         Features.Visits.VisitsSetup.AddWaishiVisits(services);
+        Features.DueDiligence.Overview.OverviewSetup.AddWaishiDueDiligenceOverview(services);
+        Features.DueDiligence.Watchlists.WatchlistImportSetup.AddWaishiWatchlistImports(services);
 
         services.AddRazorPages(o =>
             {

@@ -427,6 +427,13 @@ public static class CrossTenant
             FormFields: new() { ["Form.Version"] = "1", ["Form.Items[0].Title"] = "Tampered", ["Form.Items[0].ExpectedParticipants"] = "10",
                 ["Form.Items[0].ForeignParticipants"] = "1", ["Then"] = "submit" },
             User: "cqu.officer-global"),
+        new("WatchlistImport", async (db, tenant) =>
+            {
+                var list = await DueDiligenceWatchlistAsync(db, tenant);
+                var import = new Waishi.Web.Features.DueDiligence.Watchlists.WatchlistImport { TenantId = tenant, WatchlistId = list, FileName = "secret.csv", MappingJson = "{}", State = Waishi.Web.Features.DueDiligence.Watchlists.WatchlistImportState.Done, RowsTotal = 1, RowsSaved = 1, QueuedBy = "secret", QueuedUtc = DateTime.UtcNow };
+                return await AddAsync(db, import);
+            },
+            ["/DueDiligence/Watchlists/Progress/{id}", "/DueDiligence/Watchlists/Progress/{id}?handler=Status"], [], [], User: "cqu.security-officer"),
     ];
 
     /// <summary>A draft visit of tenant <paramref name="tenant"/> with a member, an agenda item with an attendee, a budget line and a gift.</summary>

@@ -56,6 +56,8 @@ public static class Policies
     public const string ConferenceReferrals = "conference-referrals";
     /// <summary>Files and follows inbound visits (registered by VisitsSetup).</summary>
     public const string Visits = "visits";
+    /// <summary>Reads the due-diligence overview: security officers, directors and global relations officers (registered by OverviewSetup).</summary>
+    public const string DueDiligenceOverview = "due-diligence-overview";
 
     public static readonly string[] OfficeRoles =
         [.. Roles.Officers, Roles.Director, Roles.Leader, Roles.TenantAdmin];

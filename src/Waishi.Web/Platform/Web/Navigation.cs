@@ -40,6 +40,7 @@ public sealed class Navigation(IAuthorizationService authorization, AppDbContext
         new("admin", "Administration", "/Admin/Users", Policies.TenantAdmin),
         new("audit", "Audit log", "/Audit", Policies.AuditReader),
         new("partner-stats", "Partner statistics", "/Partners/Statistics", Policies.PartnerStatistics, "Partners"),
+        new("due-diligence", "Due-diligence overview", "/DueDiligence", Policies.DueDiligenceOverview, "Due diligence"),
         new("risk-profiles", "Institution risk profiles", "/DueDiligence/Profiles", Features.DueDiligence.DueDiligenceSetup.ReaderPolicy, "Due diligence"),
         new("watchlists", "Watchlists", "/DueDiligence/Watchlists", Features.DueDiligence.DueDiligenceSetup.ReaderPolicy, "Due diligence"),
         new("screening-reviews", "Screening reviews", "/DueDiligence/Reviews", Policies.ScreeningReviews, "Due diligence"),

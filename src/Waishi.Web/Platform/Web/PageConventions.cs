@@ -40,6 +40,7 @@ public static class PageConventions
         pages.AuthorizeFolder("/DueDiligence", Features.DueDiligence.DueDiligenceSetup.ReaderPolicy);
         pages.AuthorizeFolder("/DueDiligence/Reviews", Policies.ScreeningReviews);
         pages.AuthorizeFolder("/Visits", Features.Visits.VisitsSetup.Policy);
+        pages.AuthorizeFolder("/DueDiligence/Overview", Policies.DueDiligenceOverview);
         foreach (var page in AnonymousPages)
         {
             pages.AllowAnonymousToPage(page);

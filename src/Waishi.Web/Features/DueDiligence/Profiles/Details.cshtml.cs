@@ -3,10 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Waishi.Web.Features.Agreements;
 using Waishi.Web.Features.Partners;
 using Waishi.Web.Features.People;
-using Waishi.Web.Features.Trips;
+using Waishi.Web.Features.PartnerStats;
 using Waishi.Web.Platform.Data;
 
 namespace Waishi.Web.Features.DueDiligence.Profiles;
@@ -15,12 +14,13 @@ namespace Waishi.Web.Features.DueDiligence.Profiles;
 /// Every field of a profile, the linked partner's agreements and trips beside the risk, and (for the
 /// security officer and the director) the risk level form, which needs a rationale and a source.
 /// </summary>
-public sealed class DetailsModel(AppDbContext db, ProfileWriter writer, IAuthorizationService authorization, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class DetailsModel(AppDbContext db, ProfileWriter writer, IAuthorizationService authorization, IStringLocalizer<SharedResource> t,
+    IEnumerable<IPartnerHistorySource> history) : PageModel
 {
     public InstitutionProfile Profile { get; private set; } = null!;
     public Partner? Partner { get; private set; }
-    public List<Agreement> Agreements { get; private set; } = [];
-    public List<Trip> Trips { get; private set; } = [];
+    /// <summary>The partner's records (agreements, trips, and whatever other module reports partner history), one per record.</summary>
+    public List<PartnerRecord> Records { get; private set; } = [];
     public bool Edits { get; private set; }
 
     [BindProperty]
@@ -89,9 +89,7 @@ public sealed class DetailsModel(AppDbContext db, ProfileWriter writer, IAuthori
         if (profile.PartnerId is { } partnerId)
         {
             Partner = await db.Set<Partner>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == partnerId, ct);
-            Agreements = await db.Set<Agreement>().AsNoTracking().Where(a => a.Parties.Any(x => x.PartnerId == partnerId))
-                .OrderByDescending(a => a.CreatedUtc).Take(50).ToListAsync(ct);
-            Trips = await db.Set<Trip>().AsNoTracking().Where(x => x.PartnerId == partnerId).OrderByDescending(x => x.CreatedUtc).Take(50).ToListAsync(ct);
+            Records = PartnerRecord.Of(await PartnerHistoryViewComponent.LoadAsync(history, partnerId, ct));
         }
         return true;
     }

@@ -10,6 +10,8 @@ public sealed class DetailsModel(AppDbContext db) : PageModel
 {
     public Watchlist List { get; private set; } = null!;
     public List<WatchlistVersion> Versions { get; private set; } = [];
+    /// <summary>Background imports still waiting or running, and the ones that failed (those leave no version).</summary>
+    public List<WatchlistImport> Imports { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -21,6 +23,10 @@ public sealed class DetailsModel(AppDbContext db) : PageModel
         }
         List = list;
         Versions = await db.Set<WatchlistVersion>().AsNoTracking().Where(v => v.WatchlistId == id).OrderByDescending(v => v.Number).ToListAsync(ct);
+        Imports = await db.Set<WatchlistImport>().AsNoTracking().Where(i => i.WatchlistId == id && i.State != WatchlistImportState.Done)
+            .OrderByDescending(i => i.QueuedUtc).Take(10)
+            .Select(i => new WatchlistImport { Id = i.Id, FileName = i.FileName, State = i.State, QueuedUtc = i.QueuedUtc, QueuedBy = i.QueuedBy, RowsTotal = i.RowsTotal })
+            .ToListAsync(ct);
         return Page();
     }
 }

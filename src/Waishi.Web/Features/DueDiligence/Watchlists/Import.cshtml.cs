@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Waishi.Web.Platform.Data;
+using Waishi.Web.Platform.Identity;
 
 namespace Waishi.Web.Features.DueDiligence.Watchlists;
 
@@ -14,7 +15,7 @@ namespace Waishi.Web.Features.DueDiligence.Watchlists;
 [Authorize(Policy = DueDiligenceSetup.EditorPolicy)]
 [RequestSizeLimit(200 * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 200 * 1024 * 1024)]
-public sealed class ImportModel(AppDbContext db, WatchlistImporter importer, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class ImportModel(AppDbContext db, WatchlistImporter importer, WatchlistImportQueue queue, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     public const int PreviewRows = 10;
 
@@ -63,10 +64,36 @@ public sealed class ImportModel(AppDbContext db, WatchlistImporter importer, ISt
             (Preview, Problems) = WatchlistImporter.Read(stream, file.FileName, Mapping, PreviewRows);
             return Page();
         }
-        var result = await importer.ImportAsync(list, stream, file.FileName, Mapping, User.Identity?.Name ?? "", ct);
+        var content = new MemoryStream();
+        await stream.CopyToAsync(content, ct);
+        content.Position = 0;
+        var (rows, problems) = WatchlistImporter.Read(content, file.FileName, Mapping);
+        var total = rows.Count + problems.Count;
+        if (total > queue.Options.BackgroundRows)
+        {
+            return Redirect($"/DueDiligence/Watchlists/Progress/{await QueueAsync(list, file.FileName, content.ToArray(), total, ct)}");
+        }
+        content.Position = 0;
+        var result = await importer.ImportAsync(list, content, file.FileName, Mapping, User.Identity?.Name ?? "", ct);
         var v = result.Version;
         TempData["Status"] = t["Version {0} imported: {1} entries, {2} added, {3} removed, {4} changed, {5} bad rows.",
             v.Number, v.EntryCount, v.Added, v.Removed, v.Changed, v.BadRows].Value;
         return Redirect($"/DueDiligence/Watchlists/Details/{list.Id}");
+    }
+
+    /// <summary>A large upload goes to the background queue; the progress page follows it.</summary>
+    private async Task<Guid> QueueAsync(Watchlist list, string fileName, byte[] content, int rows, CancellationToken ct)
+    {
+        var name = User.Identity?.Name ?? "";
+        var import = new WatchlistImport
+        {
+            TenantId = list.TenantId, WatchlistId = list.Id, FileName = Path.GetFileName(fileName) is { Length: > 0 and <= 300 } n ? n : "upload",
+            Content = content, MappingJson = Mapping.ToJson(), State = WatchlistImportState.Queued, RowsTotal = rows,
+            QueuedByUserId = User.GetUserId(), QueuedBy = name.Length > 200 ? name[..200] : name, QueuedUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Add(import);
+        await db.SaveChangesAsync(ct);
+        queue.Wake();
+        return import.Id;
     }
 }

@@ -29,6 +29,7 @@ public sealed record WatchlistRow(int Line, string Key, string Name, string? Ali
 public sealed class WatchlistImporter(AppDbContext db, TimeProvider clock, IScreeningInvalidation? invalidation = null)
 {
     public const int MaxProblems = 200;
+    public const int BatchSize = 1000;
 
     public static (List<WatchlistRow> Rows, List<WatchlistRowProblem> Problems) Read(Stream file, string fileName, WatchlistMapping mapping, int? limit = null)
     {
@@ -59,7 +60,16 @@ public sealed class WatchlistImporter(AppDbContext db, TimeProvider clock, IScre
         return (rows, problems);
     }
 
-    public async Task<WatchlistImportResult> ImportAsync(Watchlist list, Stream file, string fileName, WatchlistMapping mapping, string importedBy, CancellationToken ct = default)
+    public Task<WatchlistImportResult> ImportAsync(Watchlist list, Stream file, string fileName, WatchlistMapping mapping, string importedBy, CancellationToken ct = default) =>
+        ImportAsync(list, file, fileName, mapping, importedBy, null, ct);
+
+    /// <summary>
+    /// Imports the file as the list's new version, in one transaction: the entries are saved in batches of
+    /// <see cref="BatchSize"/> (<paramref name="written"/> hears the count after each) and a failure anywhere
+    /// leaves neither the version nor any of its entries.
+    /// </summary>
+    public async Task<WatchlistImportResult> ImportAsync(Watchlist list, Stream file, string fileName, WatchlistMapping mapping, string importedBy,
+        Func<int, int, Task>? written, CancellationToken ct = default)
     {
         var (rows, problems) = Read(file, fileName, mapping);
         // Two rows with one key: the first stays, the second is reported.
@@ -88,20 +98,38 @@ public sealed class WatchlistImporter(AppDbContext db, TimeProvider clock, IScre
             Problems = problems.Count == 0 ? null
                 : string.Join("\n", problems.OrderBy(p => p.Line).Take(MaxProblems).Select(p => $"line {p.Line}: {p.Message}")),
         };
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         db.Add(version);
-        foreach (var row in byKey.Values)
-        {
-            db.Add(new WatchlistEntry
-            {
-                TenantId = list.TenantId, WatchlistId = list.Id, VersionId = version.Id, Key = row.Key, Name = row.Name, Aliases = row.Aliases,
-                CountryCode = row.CountryCode, Addresses = row.Addresses, Source = row.Source, Programs = row.Programs, StartOn = row.StartOn,
-                EndOn = row.EndOn, Remarks = row.Remarks, RawRow = row.RawRow, ContentHash = row.Hash, LineNumber = row.Line,
-            });
-        }
         list.CurrentVersionId = version.Id;
         list.MappingJson = mapping.ToJson();
         var stamp = await DueDiligenceStamps.BumpAsync(db, list.TenantId, clock, ct);
         await db.SaveChangesAsync(ct);
+        var saved = 0;
+        foreach (var batch in byKey.Values.Chunk(BatchSize))
+        {
+            var entries = batch.Select(row => new WatchlistEntry
+            {
+                TenantId = list.TenantId, WatchlistId = list.Id, VersionId = version.Id, Key = row.Key, Name = row.Name, Aliases = row.Aliases,
+                CountryCode = row.CountryCode, Addresses = row.Addresses, Source = row.Source, Programs = row.Programs, StartOn = row.StartOn,
+                EndOn = row.EndOn, Remarks = row.Remarks, RawRow = row.RawRow, ContentHash = row.Hash, LineNumber = row.Line,
+            }).ToList();
+            db.AddRange(entries);
+            await db.SaveChangesAsync(ct);
+            // Saved entries leave the change tracker, so that each batch's save looks at its own rows only.
+            foreach (var entry in entries)
+            {
+                db.Entry(entry).State = EntityState.Detached;
+            }
+            saved += entries.Count;
+            if (written is not null)
+            {
+                await written(saved, byKey.Count);
+            }
+        }
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
         if (invalidation is not null)
         {
             await invalidation.ChangedAsync(list.TenantId, stamp.Value, ct);
