@@ -89,8 +89,8 @@ public sealed class BulkTable
     internal NpgsqlDbType PgTypeOf(int i) => _columns[i].PgType;
 
     /// <summary>The row as the audit log records it (the verifier writes live rows the same way).</summary>
-    internal string Snapshot(object entity) =>
-        AuditSnapshot.Write(_audited.Select(a => (a.Name, a.Redacted ? AuditSnapshot.Redacted : AuditSnapshot.Format(a.Get(entity)))));
+    internal string Snapshot(object entity, bool redact = true) =>
+        AuditSnapshot.Write(_audited.Select(a => (a.Name, redact && a.Redacted ? AuditSnapshot.Redacted : AuditSnapshot.Format(a.Get(entity)))));
 
     internal string KeyOf(object entity) => string.Join("|", _key.Select(k => AuditSnapshot.Format(k(entity))));
 

@@ -26,9 +26,10 @@ public sealed class ScaleRunner(AppDbContext db, TenantContext tenant, IEnumerab
             var connection = db.Database.GetDbConnection();
             if (!db.IsPostgres)
             {
-                // A generated database can be generated again: no fsync per batch.
+                // A generated database can be generated again: no fsync per batch, and a 256 MB page
+                // cache so that the indexes of a million trips stay in memory while they grow.
                 await using var pragma = connection.CreateCommand();
-                pragma.CommandText = "PRAGMA synchronous=OFF;";
+                pragma.CommandText = "PRAGMA synchronous=OFF; PRAGMA cache_size=-262144;";
                 await pragma.ExecuteNonQueryAsync(ct);
             }
             var context = new ScaleContext(db, connection, options, progress);

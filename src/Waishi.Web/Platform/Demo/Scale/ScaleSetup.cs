@@ -7,6 +7,7 @@ public static class ScaleSetup
     public static IServiceCollection AddWaishiScale(this IServiceCollection services)
     {
         services.AddScoped<ScaleRunner>();
+        services.AddScoped<ScaleChecksum>();
         services.AddScaleGenerator<TripGenerator>();
         services.AddScaleGenerator<PartnerGenerator>();
         return services;
