@@ -24,13 +24,13 @@ public sealed class SmallCityFixture : IAsyncLifetime
     public string ConnectionString { get; } = TestDatabase.NewEmpty();
     public CliResult Generated { get; private set; } = null!;
 
-    public async ValueTask InitializeAsync() =>
+    public async Task InitializeAsync() =>
         Generated = await DemoScaleTests.RunAsync(TestDatabase.IsPostgres, ConnectionString, "demo", "--scale", "small", "--seed", "11");
 
-    public ValueTask DisposeAsync()
+    public Task DisposeAsync()
     {
         TestDatabase.Drop(ConnectionString);
-        return ValueTask.CompletedTask;
+        return Task.CompletedTask;
     }
 }
 
