@@ -24,8 +24,15 @@ public sealed class SmallCityFixture : IAsyncLifetime
     public string ConnectionString { get; } = TestDatabase.NewEmpty();
     public CliResult Generated { get; private set; } = null!;
 
-    public async Task InitializeAsync() =>
+    /// <summary>The checksum right after generation, before any test signs in and writes.</summary>
+    public string Checksum { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
         Generated = await DemoScaleTests.RunAsync(TestDatabase.IsPostgres, ConnectionString, "demo", "--scale", "small", "--seed", "11");
+        await using var scope = await DemoScaleTests.ScopeAsync(ConnectionString);
+        Checksum = await scope.Checksum.TotalAsync();
+    }
 
     public Task DisposeAsync()
     {
@@ -78,11 +85,7 @@ public sealed class DemoScaleTests(SmallCityFixture city) : IClassFixture<SmallC
     [Fact]
     public async Task Same_seed_gives_the_same_rows_on_either_database_and_another_seed_does_not()
     {
-        string expected;
-        await using (var scope = await ScopeAsync(city.ConnectionString))
-        {
-            expected = await scope.Checksum.TotalAsync();
-        }
+        var expected = city.Checksum;
 
         // The same seed again, always on SQLite: when the suite runs on PostgreSQL this compares the two databases.
         Directory.CreateDirectory(TestDatabase.Root);
