@@ -64,6 +64,7 @@ public static class WaishiSetup
         services.AddSingleton<Features.DueDiligence.Screening.ScreeningIndexCache>();
         Features.DueDiligence.DueDiligenceSetup.AddWaishiDueDiligence(services);
         Features.DueDiligence.Reviews.ReviewsSetup.AddWaishiScreeningReviews(services);
+        Features.Visits.Letters.VisitDocsSetup.AddWaishiVisitDocuments(services);
 
         services.AddRazorPages(o =>
             {
@@ -111,6 +112,7 @@ public static class WaishiSetup
         app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Policies.SignedIn);
         Api.ApiRoutes.Map(app);
         Features.TripCalendar.CalendarFeed.Map(app);
+        Features.Visits.Calendar.VisitFeed.Map(app);
         return app;
     }
 }

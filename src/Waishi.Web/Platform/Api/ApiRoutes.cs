@@ -34,5 +34,7 @@ public static class ApiRoutes
         Features.DueDiligence.Profiles.ProfilesApi.Map(v1);
         Features.DueDiligence.Watchlists.WatchlistsApi.Map(v1);
         Features.DueDiligence.Reviews.ScreeningApi.Map(v1);
+        Features.Visits.Letters.LettersApi.Map(v1);
+        Features.Visits.Closure.ClosureApi.Map(v1);
     }
 }

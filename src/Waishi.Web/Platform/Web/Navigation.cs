@@ -43,6 +43,9 @@ public sealed class Navigation(IAuthorizationService authorization, AppDbContext
         new("risk-profiles", "Institution risk profiles", "/DueDiligence/Profiles", Features.DueDiligence.DueDiligenceSetup.ReaderPolicy, "Due diligence"),
         new("watchlists", "Watchlists", "/DueDiligence/Watchlists", Features.DueDiligence.DueDiligenceSetup.ReaderPolicy, "Due diligence"),
         new("screening-reviews", "Screening reviews", "/DueDiligence/Reviews", Policies.ScreeningReviews, "Due diligence"),
+        new("visit-calendar", "Calendar of visits", "/Visits/Calendar", Policies.Staff, "Visits"),
+        new("visit-letters", "Invitation letters", "/Visits/Letters", Policies.Partners, "Visits"),
+        new("visit-overdue", "Visits with overdue closure", "/Visits/Overdue", Policies.Partners, "Visits"),
     ];
 
     /// <summary>The visible modules in menu order, the members of a group together at the place of its first.</summary>

@@ -39,6 +39,10 @@ public static class PageConventions
         pages.AuthorizeFolder("/Agreements", Policies.Partners);
         pages.AuthorizeFolder("/DueDiligence", Features.DueDiligence.DueDiligenceSetup.ReaderPolicy);
         pages.AuthorizeFolder("/DueDiligence/Reviews", Policies.ScreeningReviews);
+        // Letters, closure and calendar of visits: VisitDocsAccess decides what each user sees and does.
+        pages.AuthorizeFolder("/Visits/Letters", Policies.Staff);
+        pages.AuthorizeFolder("/Visits/Closure", Policies.Staff);
+        pages.AuthorizeFolder("/Visits/Calendar", Policies.Staff);
         foreach (var page in AnonymousPages)
         {
             pages.AllowAnonymousToPage(page);
