@@ -94,7 +94,7 @@ public static class VisitFeed
                 }
                 ics.Text("SUMMARY", $"{a.Description} · {e.Title}")
                     .Text("LOCATION", a.Venue)
-                    .Text("DESCRIPTION", $"{t[a.Kind.ToString()]} · {e.Unit(chinese)}")
+                    .Text("DESCRIPTION", $"{t[KindLabel(a.Kind)]} · {e.Unit(chinese)}")
                     .Raw("STATUS", status)
                     .Raw("URL", $"{baseUrl}/Visits/Details/{e.VisitId}")
                     .Raw("END", "VEVENT");
@@ -102,4 +102,14 @@ public static class VisitFeed
         }
         return ics.Raw("END", "VCALENDAR").ToString();
     }
+
+    /// <summary>The English key of an agenda item's kind.</summary>
+    public static string KindLabel(AgendaItemKind kind) => kind switch
+    {
+        AgendaItemKind.Meeting => "Meeting",
+        AgendaItemKind.CampusTour => "Campus tour",
+        AgendaItemKind.Lecture => "Lecture",
+        AgendaItemKind.Banquet => "Banquet",
+        _ => "Other",
+    };
 }

@@ -18,31 +18,33 @@ public sealed class LetterFilter
 
     public IQueryable<LetterRow> Apply(AppDbContext db, IQueryable<Visit> visible)
     {
+        // Filtered before the projection: EF translates conditions on entities, not on a record's constructor arguments.
         var rows = db.Set<VisitLetter>().AsNoTracking()
             .Join(db.Set<IssuedDocument>(), l => l.DocumentId, d => d.Id, (l, d) => new { l, d })
-            .Join(visible, x => x.l.VisitId, v => v.Id, (x, v) => new LetterRow(x.l.Id, v.Id, v.Title, v.Number, x.d.Number, x.d.Names,
-                x.d.StartDate, x.d.EndDate, x.d.IssuedUtc, x.d.Revoked, x.l.MemberId == null));
+            .Join(visible, x => x.l.VisitId, v => v.Id, (x, v) => new { x.l, x.d, v });
         if (!string.IsNullOrWhiteSpace(Q))
         {
             var q = Q.Trim().ToLower();
-            rows = rows.Where(r => r.Number.ToLower().Contains(q) || r.Names.ToLower().Contains(q) || r.VisitTitle.ToLower().Contains(q)
-                || (r.VisitNumber != null && r.VisitNumber.ToLower().Contains(q)));
+            rows = rows.Where(r => r.d.Number.ToLower().Contains(q) || r.d.Names.ToLower().Contains(q) || r.v.Title.ToLower().Contains(q)
+                || (r.v.Number != null && r.v.Number.ToLower().Contains(q)));
         }
         if (Status == "valid")
         {
-            rows = rows.Where(r => !r.Revoked);
+            rows = rows.Where(r => !r.d.Revoked);
         }
         else if (Status == "revoked")
         {
-            rows = rows.Where(r => r.Revoked);
+            rows = rows.Where(r => r.d.Revoked);
         }
         if (Year is { } year)
         {
             var from = new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Utc);
             var to = from.AddYears(1);
-            rows = rows.Where(r => r.IssuedUtc >= from && r.IssuedUtc < to);
+            rows = rows.Where(r => r.d.IssuedUtc >= from && r.d.IssuedUtc < to);
         }
-        return rows.OrderByDescending(r => r.IssuedUtc);
+        return rows.OrderByDescending(r => r.d.IssuedUtc).ThenBy(r => r.d.Number)
+            .Select(r => new LetterRow(r.l.Id, r.v.Id, r.v.Title, r.v.Number, r.d.Number, r.d.Names,
+                r.d.StartDate, r.d.EndDate, r.d.IssuedUtc, r.d.Revoked, r.l.MemberId == null));
     }
 
     public string Query(int? page = null)
