@@ -265,4 +265,18 @@ public sealed class LetterTests
         Assert.Contains("Letter of Invitation", page);
         Assert.Equal(1, await app.WithDbAsync(db => db.Set<InvitationLetterTemplate>().CountAsync()));
     }
+
+    [Fact]
+    public async Task The_letter_and_closure_endpoints_are_in_the_OpenAPI_document()
+    {
+        await using var app = await AppFactory.CreateAsync();
+        var client = await app.SignInAsync(LetterData.Officer);
+
+        var document = await client.GetStringAsync("/openapi/v1.json");
+
+        Assert.Contains("/api/v1/visits/{id}/letters", document);
+        Assert.Contains("/api/v1/visits/{id}/letters/{letterId}/revoke", document);
+        Assert.Contains("/api/v1/visits/{id}/closure", document);
+        Assert.Contains("IssueVisitLetter", document);
+    }
 }
