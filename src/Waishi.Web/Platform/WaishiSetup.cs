@@ -68,6 +68,7 @@ public static class WaishiSetup
         Features.Visits.VisitsSetup.AddWaishiVisits(services);
         Features.DueDiligence.Overview.OverviewSetup.AddWaishiDueDiligenceOverview(services);
         Features.DueDiligence.Watchlists.WatchlistImportSetup.AddWaishiWatchlistImports(services);
+        Features.Visits.Letters.VisitDocsSetup.AddWaishiVisitDocuments(services);
 
         services.AddRazorPages(o =>
             {
@@ -115,6 +116,7 @@ public static class WaishiSetup
         app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Policies.SignedIn);
         Api.ApiRoutes.Map(app);
         Features.TripCalendar.CalendarFeed.Map(app);
+        Features.Visits.Calendar.VisitFeed.Map(app);
         return app;
     }
 }

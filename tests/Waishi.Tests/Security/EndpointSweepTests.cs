@@ -29,7 +29,7 @@ public sealed class EndpointSweepTests
 
     /// <summary>Open to anonymous callers because a private token in the address is the credential
     /// (an unknown or revoked token answers 404).</summary>
-    private static readonly string[] TokenRoutes = ["/feeds/trips/{token}.ics"];
+    private static readonly string[] TokenRoutes = ["/feeds/trips/{token}.ics", "/feeds/visits/{token}.ics"];
 
     private static bool IsOpen(string route) => AnonymousAllowList.Contains(route) || TokenRoutes.Contains(route);
 

@@ -434,7 +434,37 @@ public static class CrossTenant
                 return await AddAsync(db, import);
             },
             ["/DueDiligence/Watchlists/Progress/{id}", "/DueDiligence/Watchlists/Progress/{id}?handler=Status"], [], [], User: "cqu.security-officer"),
+        // An approved visit of tenant B with an invitation letter issued: the id is the visit's.
+        new("VisitLetter", VisitLetterAsync,
+            ["/Visits/Letters/Visit/{id}", "/Visits/Closure/{id}", "/api/v1/visits/{id}/letters"],
+            ["/Visits/Letters/Visit/{id}?handler=Issue", "/Visits/Closure/{id}", "/Visits/Closure/{id}?handler=Publish"],
+            [],
+            FormFields: new() { ["reissue"] = "true", ["version"] = "1", ["Form.Version"] = "1", ["Form.Report"] = "Tampered", ["Form.ActualArrivalDate"] = "2027-03-01", ["Form.ActualDepartureDate"] = "2027-03-03", ["Form.ActualMembersNote"] = "Tampered" },
+            ApiPosts: ["/api/v1/visits/{id}/letters", "/api/v1/visits/{id}/closure"],
+            User: "cqu.officer-global"),
     ];
+
+    /// <summary>An approved visit of <paramref name="tenant"/> with a member and a letter for that member; the id is the visit's.</summary>
+    private static async Task<Guid> VisitLetterAsync(AppDbContext db, Guid tenant)
+    {
+        var id = await VisitAsync(db, tenant);
+        var visit = await db.Set<Waishi.Web.Features.Visits.Visit>().Include(v => v.Members).SingleAsync(v => v.Id == id);
+        visit.State = Waishi.Web.Features.Visits.VisitState.Approved;
+        var document = new Waishi.Web.Platform.Documents.IssuedDocument
+        {
+            TenantId = tenant, Kind = Waishi.Web.Platform.Documents.DocumentKinds.InvitationLetter, Number = "2026-0001",
+            Code = Waishi.Web.Platform.Documents.VerificationCode.New(), SubjectId = visit.Members[0].Id, IssuerZh = "跨租户", IssuerEn = "Cross tenant",
+            Names = "Secret Visitor", IssuedUtc = DateTime.UtcNow,
+        };
+        db.Add(document);
+        db.Add(new Waishi.Web.Features.Visits.Letters.VisitLetter
+        {
+            TenantId = tenant, VisitId = id, MemberId = visit.Members[0].Id, DocumentId = document.Id, TitleZh = "邀请函", TitleEn = "Invitation",
+            BodyZh = "秘密", BodyEn = "Secret", IssuedByUserId = visit.FiledByUserId, IssuedUtc = DateTime.UtcNow,
+        });
+        await db.SaveChangesAsync();
+        return id;
+    }
 
     /// <summary>A draft visit of tenant <paramref name="tenant"/> with a member, an agenda item with an attendee, a budget line and a gift.</summary>
     private static async Task<Guid> VisitAsync(AppDbContext db, Guid tenant)

@@ -36,5 +36,7 @@ public static class ApiRoutes
         Features.DueDiligence.Reviews.ScreeningApi.Map(v1);
         Features.Conferences.ConferencesApi.Map(v1);
         Features.Visits.VisitsApi.Map(v1);
+        Features.Visits.Letters.LettersApi.Map(v1);
+        Features.Visits.Closure.ClosureApi.Map(v1);
     }
 }

@@ -48,7 +48,10 @@ public sealed class Navigation(IAuthorizationService authorization, AppDbContext
         new("conference-plans", "Conference plans", "/Conferences/Plans", Policies.Conferences, "Conferences"),
         new("conferences-overdue", "Overdue conference summaries", "/Conferences/Overdue", Policies.Conferences, "Conferences"),
         new("conference-referrals", "Referred conferences", "/Conferences/Referred", Policies.ConferenceReferrals, "Conferences"),
-        new("visits", "Inbound visits", "/Visits", Features.Visits.VisitsSetup.Policy, "Inbound"),
+        new("visits", "Inbound visits", "/Visits", Features.Visits.VisitsSetup.Policy, "Visits"),
+        new("visit-calendar", "Calendar of visits", "/Visits/Calendar", Policies.Staff, "Visits"),
+        new("visit-letters", "Invitation letters", "/Visits/Letters", Policies.Partners, "Visits"),
+        new("visit-overdue", "Visits with overdue closure", "/Visits/Overdue", Policies.Partners, "Visits"),
     ];
 
     /// <summary>The visible modules in menu order, the members of a group together at the place of its first.</summary>

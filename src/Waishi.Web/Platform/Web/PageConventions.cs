@@ -41,6 +41,10 @@ public static class PageConventions
         pages.AuthorizeFolder("/DueDiligence/Reviews", Policies.ScreeningReviews);
         pages.AuthorizeFolder("/Visits", Features.Visits.VisitsSetup.Policy);
         pages.AuthorizeFolder("/DueDiligence/Overview", Policies.DueDiligenceOverview);
+        // Letters, closure and calendar of visits: VisitDocsAccess decides what each user sees and does.
+        pages.AuthorizeFolder("/Visits/Letters", Policies.Staff);
+        pages.AuthorizeFolder("/Visits/Closure", Policies.Staff);
+        pages.AuthorizeFolder("/Visits/Calendar", Policies.Staff);
         foreach (var page in AnonymousPages)
         {
             pages.AllowAnonymousToPage(page);
