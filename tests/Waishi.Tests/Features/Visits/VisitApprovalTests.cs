@@ -42,6 +42,10 @@ public sealed class VisitApprovalTests
         Assert.Equal(CaseState.Approved, at.State);
         Assert.Equal(VisitState.Approved, await StateAsync(app, visit.Id));
         Assert.False(await app.WithDbAsync(db => db.Set<WorkflowReferral>().AnyAsync(r => r.CaseId == visit.CaseId)));
+        // Approved, the visit's page leads to its invitation letters and its closure.
+        var page = await applicant.GetStringAsync($"/Visits/Details/{visit.Id}");
+        Assert.Contains($"href=\"/Visits/Letters/Visit/{visit.Id}\"", page);
+        Assert.Contains($"href=\"/Visits/Closure/{visit.Id}\"", page);
 
         var second = VisitForms.Complete(people.UnitId, VisitForms.Today.AddDays(30), title: "Second delegation");
         var (next, _) = await VisitForms.FileAsync(app, applicant, second);
