@@ -9,7 +9,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Waishi.BrowserTests;
 
-/// <summary>An inbound visit from request to approval, as the people involved do it in the browser.</summary>
+/// <summary>An inbound visit from request to approval, invitation letter and closure, as the people involved do it in the browser.</summary>
 public sealed class VisitJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     private async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
@@ -38,7 +38,7 @@ public sealed class VisitJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
     }
 
     [Fact]
-    public async Task A_host_unit_files_a_state_level_visit_and_the_chain_up_to_the_city_approves_it()
+    public async Task A_host_unit_files_a_state_level_visit_the_city_approves_it_a_letter_is_issued_and_verified_and_the_closure_recorded()
     {
         var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime.AddHours(8));
         var arrival = today.AddDays(30);
@@ -94,5 +94,33 @@ public sealed class VisitJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
         await page.ReloadAsync();
         await Expect(page.GetByTestId("state")).ToHaveTextAsync("Approved");
         await Expect(page.GetByTestId("timeline")).ToContainTextAsync("Approve");
+
+        // Approved: the global relations officer produces Markus Weber's invitation letter from the visit's page.
+        var officer = await AsAsync("cqu.officer-global");
+        await officer.GotoAsync(new Uri(page.Url).PathAndQuery);
+        await officer.GetByTestId("letters-link").ClickAsync();
+        await officer.GetByTestId("issue").First.ClickAsync();
+        await Expect(officer.GetByTestId("status")).ToContainTextAsync("was issued");
+        var code = (await officer.Locator("[data-testid='letters'] td.font-monospace a").First.TextContentAsync())!.Trim();
+
+        // The consulate checks the code on the public page: the letter, its name and dates, no passport number.
+        var consulate = await app.NewPageAsync();
+        await consulate.GotoAsync("/Public/Verify?code=" + code);
+        await Expect(consulate.GetByTestId("valid")).ToBeVisibleAsync();
+        await Expect(consulate.GetByTestId("names")).ToContainTextAsync("Markus Weber");
+        await Expect(consulate.Locator("body")).Not.ToContainTextAsync("C01X00T47");
+
+        // After the visit, the host records the closure from the visit's page.
+        // (Five weeks on, the sign-in of the morning has expired: the host signs in again.)
+        var visitPath = new Uri(page.Url).PathAndQuery;
+        app.Clock.Advance(TimeSpan.FromDays(35));
+        var host = await AsAsync("cqu.applicant");
+        await host.GotoAsync(visitPath);
+        await host.GetByTestId("closure-link").ClickAsync();
+        await host.Locator("#report").FillAsync("Framework agreement signed; two joint courses planned.");
+        await host.GetByTestId("record").ClickAsync();
+        await Expect(host.GetByTestId("closed")).ToBeVisibleAsync();
+        var closed = await WithDbAsync(db => db.Set<Waishi.Web.Features.Visits.Visit>().Where(v => v.Number == number).Select(v => v.State).SingleAsync());
+        Assert.Equal(Waishi.Web.Features.Visits.VisitState.Closed, closed);
     }
 }
