@@ -54,6 +54,10 @@ public sealed class ConferenceScreeningTests
         Assert.Contains("data-testid=\"screening-hit\"", casePage);
         Assert.Contains("Tokyo Defense Materials Laboratory", casePage);
         Assert.Contains($"/Conferences/Details/{listed.Id}", await security.GetStringAsync("/DueDiligence/Reviews?SubjectType=conference"));
+        // The conference page shows the open hits to the office roles.
+        var officer = await app.SignInAsync("cqu.officer-global");
+        Assert.Contains("data-testid=\"screening-hit\"", await officer.GetStringAsync($"/Conferences/Details/{listed.Id}"));
+        Assert.DoesNotContain("data-testid=\"screening-hit\"", await officer.GetStringAsync($"/Conferences/Details/{plain.Id}"));
 
         var at = await kit.ApproveAsync(WorkflowEngine.Result(listedCase), "cqu.unit-head", "cqu.officer-global");
         Assert.Equal(3, at.Step);
