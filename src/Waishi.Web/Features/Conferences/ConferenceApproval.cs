@@ -9,16 +9,28 @@ namespace Waishi.Web.Features.Conferences;
 
 /// <summary>
 /// Files applications on the conference chain: head of the organising unit, global relations
-/// officer, director, and the FAO when the city's rules apply (<see cref="CaseFacts.CityApproval"/>).
+/// officer, (security officer on an open screening hit of the co-organisers, <see cref="ConferenceScreening"/>),
+/// director, and the FAO when the city's rules apply (<see cref="CaseFacts.CityApproval"/>).
 /// The case's summary is all of the application the authority reads; its attachments it opens
 /// through the referred-conference page.
 /// </summary>
-public sealed class ConferenceApproval(AppDbContext db, WorkflowEngine engine, TimeProvider clock)
+public sealed class ConferenceApproval(AppDbContext db, WorkflowEngine engine, TimeProvider clock, IEnumerable<IConferenceScreening> screenings)
 {
     public const string NotSubmittableMessage = "Only a draft or an application returned for revision can be submitted.";
 
-    public static CaseFacts Facts(Conference c) =>
-        new(Size: c.ExpectedParticipants, CityApproval: c.CityApproval);
+    public static CaseFacts Facts(Conference c, bool screeningHit = false) =>
+        new(ScreeningHit: screeningHit, Size: c.ExpectedParticipants, CityApproval: c.CityApproval);
+
+    /// <summary>Screens the co-organisers and says whether a hit is open (or a true match).</summary>
+    public async Task<bool> ScreenAsync(Conference c, CancellationToken ct)
+    {
+        var hit = false;
+        foreach (var screening in screenings)
+        {
+            hit |= await screening.ScreenAsync(c, ct);
+        }
+        return hit;
+    }
 
     /// <summary>What the authority reads: the application's terms, the reasons for city approval, nothing else of the institution.</summary>
     public static string Summary(Conference c, string unit, IReadOnlyList<string> cityReasons)
@@ -83,18 +95,19 @@ public sealed class ConferenceApproval(AppDbContext db, WorkflowEngine engine, T
             var unit = await db.Set<OrgUnit>().AsNoTracking().Where(u => u.Id == c.UnitId)
                 .Select(u => u.NameZh + " · " + u.NameEn).FirstOrDefaultAsync(ct) ?? "";
             var reasons = ConferenceRules.CityReasons(c, policy);
+            var facts = Facts(c, await ScreenAsync(c, ct));
             if (c.State == ConferenceState.Returned && c.CaseId is { } caseId)
             {
                 var returned = await db.Set<WorkflowCase>().SingleAsync(x => x.Id == caseId, ct);
                 returned.Summary = Summary(c, unit, reasons);
                 returned.Title = $"{c.Number} {c.TitleEn}";
                 var result = await engine.DecideAsync(caseId, new CaseDecision(WorkflowAction.Resubmit, userId, returned.Step, returned.Version,
-                    NewFacts: Facts(c)), ct);
+                    NewFacts: facts), ct);
                 return (result, null);
             }
             c.Number ??= await NextNumberAsync(today.Year, ct);
             var staged = await engine.StageAsync(new StartCase(CaseTypes.Conference, $"{c.Number} {c.TitleEn}", c.FiledByUserId, c.UnitId,
-                Facts(c), Summary(c, unit, reasons), $"/Conferences/Details/{c.Id}", c.Id), ct);
+                facts, Summary(c, unit, reasons), $"/Conferences/Details/{c.Id}", c.Id), ct);
             c.CaseId = staged.Id;
             try
             {

@@ -127,8 +127,13 @@ public abstract class ConferenceFormPage(AppDbContext db, TimeProvider clock, Co
         return await AfterSaveAsync(c, t["The application {0} was saved.", c.TitleEn].Value);
     }
 
+    /// <summary>After the save: submits when asked to (which screens the co-organisers), else screens them.</summary>
     private async Task<IActionResult> AfterSaveAsync(Conference c, string saved)
     {
+        if (Then != "submit")
+        {
+            await approval.ScreenAsync(c, HttpContext.RequestAborted);
+        }
         if (Then == "submit")
         {
             db.ChangeTracker.Clear();

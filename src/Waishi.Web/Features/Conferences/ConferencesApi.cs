@@ -124,7 +124,7 @@ public static class ConferencesApi
     private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, AppDbContext db, ApiProblems problems, CancellationToken ct) =>
         await VisibleAsync(db, user, id, false, ct) is { } c ? TypedResults.Ok(await ToDtoAsync(db, c, ct)) : problems.NotFound();
 
-    private static async Task<IResult> CreateAsync(ConferenceInput input, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, ApiProblems problems, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(ConferenceInput input, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, ConferenceApproval approval, ApiProblems problems, CancellationToken ct)
     {
         if (!ConferenceAccess.For(user).CanFile)
         {
@@ -137,10 +137,11 @@ public static class ConferencesApi
         }
         db.Add(c);
         await db.SaveChangesAsync(ct);
+        await approval.ScreenAsync(c, ct);
         return TypedResults.Created($"/api/v1/conferences/{c.Id}", await ToDtoAsync(db, c, ct));
     }
 
-    private static async Task<IResult> UpdateAsync(Guid id, ConferenceInput input, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, ApiProblems problems, CancellationToken ct)
+    private static async Task<IResult> UpdateAsync(Guid id, ConferenceInput input, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, ConferenceApproval approval, ApiProblems problems, CancellationToken ct)
     {
         var c = await VisibleAsync(db, user, id, true, ct);
         if (c is null)
@@ -164,6 +165,7 @@ public static class ConferencesApi
         {
             return problems.Stale();
         }
+        await approval.ScreenAsync(c, ct);
         return TypedResults.Ok(await ToDtoAsync(db, c, ct));
     }
 

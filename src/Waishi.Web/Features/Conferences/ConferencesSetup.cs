@@ -24,6 +24,7 @@ public static class ConferencesSetup
                 .RequireClaim(WaishiClaims.Role, Roles.FaoOfficer, Roles.FaoDirector));
         });
         services.AddScoped<ConferenceApproval>();
+        services.AddScoped<IConferenceScreening, ConferenceScreening>();
         services.AddScoped<Platform.Workflow.IWorkflowSubject, ConferenceCases>();
         services.AddSingleton<Platform.Jobs.IRecurringJob, ConferenceSummaryReminders>();
         services.AddSingleton<Platform.Jobs.IRecurringJob, ConferencePlanReminders>();

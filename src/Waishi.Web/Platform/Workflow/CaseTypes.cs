@@ -103,8 +103,9 @@ public static class CaseTypes
         [
             Step(1, Roles.UnitHead, StepScope.ApplicantUnit),
             Step(2, Roles.OfficerGlobal),
-            Step(3, Roles.Director),
-            Step(4, Roles.FaoOfficer, StepScope.Authority, StepCondition.CityApproval, days: 15),
+            Step(3, Roles.SecurityOfficer, condition: StepCondition.ScreeningHit),
+            Step(4, Roles.Director),
+            Step(5, Roles.FaoOfficer, StepScope.Authority, StepCondition.CityApproval, days: 15),
         ],
         // Agreements: the head of the signing college first (the module sets Size to 1 when a college
         // signs and 0 when the university does), then global relations and the director. Step 3 is

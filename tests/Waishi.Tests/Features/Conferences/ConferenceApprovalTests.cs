@@ -111,7 +111,7 @@ public sealed class ConferenceApprovalTests
 
         c = await ConferenceForms.ReloadAsync(app, c.Id);
         var at = await kit.ApproveAsync(await AtAsync(app, c.CaseId!.Value), "cqu.unit-head", "cqu.officer-global", "cqu.director");
-        Assert.Equal((CaseState.InProgress, 4), (at.State, at.Step));
+        Assert.Equal((CaseState.InProgress, 5), (at.State, at.Step));
         Assert.Equal(ConferenceState.Submitted, (await ConferenceForms.ReloadAsync(app, c.Id)).State);
 
         var fao = await app.SignInAsync("cqfao.fao-officer");

@@ -33,6 +33,10 @@ public sealed class CaseScreeningHits(AppDbContext db, IAuthorizationService aut
         {
             open = open.Where(r => r.SubjectType == ScreeningSubjects.Visit && r.SubjectId == subjectId);
         }
+        else if (c.CaseType == CaseTypes.Conference)
+        {
+            open = open.Where(r => r.SubjectType == ScreeningSubjects.Conference && r.SubjectId == subjectId);
+        }
         else if (CaseTypes.IsAgreement(c.CaseType))
         {
             var partners = db.Set<AgreementParty>().Where(p => p.AgreementId == subjectId).Select(p => p.PartnerId);

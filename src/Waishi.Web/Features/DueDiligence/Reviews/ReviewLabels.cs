@@ -16,6 +16,7 @@ public static class ReviewLabels
         ScreeningSubjects.Partner => "Partner",
         ScreeningSubjects.Trip => "Trip",
         ScreeningSubjects.Visit => "Inbound visit",
+        ScreeningSubjects.Conference => "International conference",
         _ => type,
     };
 
@@ -24,6 +25,7 @@ public static class ReviewLabels
         ScreeningSubjects.Partner => $"/Partners/Details/{r.SubjectId}",
         ScreeningSubjects.Trip => $"/Trips/Details/{r.SubjectId}",
         ScreeningSubjects.Visit => $"/Visits/Details/{r.SubjectId}",
+        ScreeningSubjects.Conference => $"/Conferences/Details/{r.SubjectId}",
         _ => null,
     };
 }

@@ -9,7 +9,7 @@ namespace Waishi.Web.Features.DueDiligence.Reviews;
 
 /// <summary>
 /// Brings the cases in progress of a screened subject up to date when its hits change (ADR 0010):
-/// a trip's case and its amendment in review, a visit's case, or the cases of the agreements a partner is a party
+/// a trip's case and its amendment in review, a visit's or a conference's case, or the cases of the agreements a partner is a party
 /// to. A case has a hit while its subject (any party, for an agreement) has an open or a true-match
 /// review; a true match keeps the security step, so that the security officer still decides the case.
 /// The cases are changed in a scope of their own, so nothing the caller has pending is saved with them.
@@ -58,6 +58,13 @@ public sealed class ScreeningCases(IServiceScopeFactory scopes, TenantContext te
             var visit = await db.Set<Visits.Visit>().Where(v => v.Id == subjectId && v.CaseId != null && inProgress.Contains(v.CaseId.Value))
                 .Select(v => v.CaseId!.Value).ToListAsync(ct);
             return [.. visit.Select(id => (id, hit))];
+        }
+        if (subjectType == ScreeningSubjects.Conference)
+        {
+            var hit = await Hits(db, ScreeningSubjects.Conference).AnyAsync(r => r.SubjectId == subjectId, ct);
+            var conference = await db.Set<Conferences.Conference>().Where(c => c.Id == subjectId && c.CaseId != null && inProgress.Contains(c.CaseId.Value))
+                .Select(c => c.CaseId!.Value).ToListAsync(ct);
+            return [.. conference.Select(id => (id, hit))];
         }
         if (subjectType != ScreeningSubjects.Partner)
         {

@@ -62,6 +62,13 @@ public sealed class ScreeningJob : IRecurringJob
         {
             await screener.ScreenAsync(ScreeningSubjects.Visit, visit.Id, Visits.VisitScreening.Names(visit), Visits.VisitScreening.Country(visit), ct);
         }
+        // Conferences: their foreign co-organisers, drafts too.
+        var conferences = await db.Set<Conferences.Conference>().AsNoTracking().Include(c => c.CoOrganisers).ToListAsync(ct);
+        foreach (var conference in conferences)
+        {
+            var (names, country) = await Conferences.ConferenceScreening.SubjectAsync(db, conference, ct);
+            await screener.ScreenAsync(ScreeningSubjects.Conference, conference.Id, names, country, ct);
+        }
         last ??= db.Add(new ScreeningRun()).Entity;
         last.Stamp = stamp;
         last.ScreenedUtc = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;

@@ -24,6 +24,7 @@ public static class ScreeningSubjects
     public const string Partner = "partner";
     public const string Trip = "trip";
     public const string Visit = "visit";
+    public const string Conference = "conference";
 }
 
 /// <summary>
