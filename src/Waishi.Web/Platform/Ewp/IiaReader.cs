@@ -97,7 +97,9 @@ public static class IiaReader
         XDocument document;
         try
         {
-            document = XDocument.Parse(xml, LoadOptions.PreserveWhitespace | LoadOptions.SetLineInfo);
+            // XDocument.Parse would accept a DTD (and expand its entities): an EWP file never has one.
+            using var reader = XmlReader.Create(new StringReader(xml), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+            document = XDocument.Load(reader, LoadOptions.PreserveWhitespace | LoadOptions.SetLineInfo);
         }
         catch (XmlException ex)
         {

@@ -81,9 +81,13 @@ public static class TabularReader
     private static List<(int Number, List<string> Cells)> ReadCsv(Stream content)
     {
         // Byte-order marks are honoured, UTF-8 is assumed otherwise (what we write and what Excel saves as "CSV UTF-8").
+        var bytes = new MemoryStream();
+        content.CopyTo(bytes);
+        RequireUtf8(bytes.GetBuffer().AsSpan(0, (int)bytes.Length));
+        bytes.Position = 0;
         var options = CsvReaderOptions.Default with { HasHeader = false, TrackLineNumbers = true };
         var rows = new List<(int, List<string>)>();
-        using var csv = CsvReader.Create(content, options, true);
+        using var csv = CsvReader.Create(bytes, options, true);
         while (csv.Read())
         {
             var cells = new List<string>(csv.FieldCount);
@@ -94,6 +98,24 @@ public static class TabularReader
             rows.Add(((int)csv.LineNumber, cells));
         }
         return rows;
+    }
+
+    public const string NotUtf8 = "The file is not UTF-8 text (it may be saved as GBK or UTF-16): save it as \"CSV UTF-8\" and upload it again.";
+
+    /// <summary>
+    /// A file with a UTF-8 or UTF-16 byte-order mark is read as such; otherwise it must be valid UTF-8
+    /// without NUL characters. GBK or UTF-16 without a mark would otherwise be read as garbled names.
+    /// </summary>
+    private static void RequireUtf8(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes is [0xEF, 0xBB, 0xBF, ..] or [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
+        {
+            return;
+        }
+        if (bytes.Contains((byte)0) || !System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            throw new TabularFormatException(NotUtf8);
+        }
     }
 
     /// <summary>
@@ -110,6 +132,8 @@ public static class TabularReader
         {
             var copy = new MemoryStream();
             content.CopyTo(copy);
+            copy.Position = 0;
+            RequireModestUnpackedSize(copy);
             copy.Position = 0;
             document = SpreadsheetDocument.Open(copy, false);
         }
@@ -140,6 +164,25 @@ public static class TabularReader
                 rows.Add(((int)(row.RowIndex?.Value ?? (uint)rows.Count + 1), cells));
             }
             return rows;
+        }
+    }
+
+    /// <summary>What a workbook may unpack to: far above any real directory, far below a zip bomb.</summary>
+    public const long MaxUnpackedBytes = 64L * 1024 * 1024;
+
+    public const string TooLargeUnpacked = "The workbook unpacks to more than 64 MB: it is damaged or not a staff list. Save it again or split it.";
+
+    private static void RequireModestUnpackedSize(Stream xlsx)
+    {
+        using var zip = new System.IO.Compression.ZipArchive(xlsx, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
+        long total = 0;
+        foreach (var entry in zip.Entries)
+        {
+            total += entry.Length;
+            if (total > MaxUnpackedBytes)
+            {
+                throw new TabularFormatException(TooLargeUnpacked);
+            }
         }
     }
 
