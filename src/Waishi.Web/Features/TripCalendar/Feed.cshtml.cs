@@ -11,9 +11,10 @@ namespace Waishi.Web.Features.TripCalendar;
 /// <summary>
 /// The user's private iCalendar feed address: create it, rotate it (a new address, the old one
 /// stops working at once) or revoke it. The address is shown once, when it is made; only the
-/// token's hash is stored.
+/// token's hash is stored. One live token per user serves every feed; a derived page only says
+/// which feed's address it shows.
 /// </summary>
-public sealed class FeedModel(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
+public class FeedPage(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t, string feedRoute) : PageModel
 {
     public CalendarFeedToken? Current { get; private set; }
 
@@ -45,7 +46,7 @@ public sealed class FeedModel(AppDbContext db, TimeProvider clock, IStringLocali
         {
             return await StaleAsync();
         }
-        NewUrl = $"{Request.Scheme}://{Request.Host}{CalendarFeed.Route.Replace("{token}", secret, StringComparison.Ordinal)}";
+        NewUrl = $"{Request.Scheme}://{Request.Host}{feedRoute.Replace("{token}", secret, StringComparison.Ordinal)}";
         Current = await CurrentAsync();
         return Page();
     }
@@ -87,3 +88,7 @@ public sealed class FeedModel(AppDbContext db, TimeProvider clock, IStringLocali
         db.Set<CalendarFeedToken>().AsNoTracking().Where(x => x.UserId == UserId && x.RevokedUtc == null)
             .OrderByDescending(x => x.CreatedUtc).FirstOrDefaultAsync(HttpContext.RequestAborted);
 }
+
+/// <summary>The feed address of the trip calendar.</summary>
+public sealed class FeedModel(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t)
+    : FeedPage(db, clock, t, CalendarFeed.Route);
