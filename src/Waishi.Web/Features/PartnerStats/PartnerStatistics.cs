@@ -30,15 +30,17 @@ public sealed record StatsResult(
 /// </summary>
 public static class PartnerStatistics
 {
-    private sealed record PartnerRow(Guid TenantId, Guid Id, string CountryCode);
+    /// <summary>How many partners one tenant has in one country (as stored: codes are normalised after counting).</summary>
+    private sealed record PartnerGroup(Guid TenantId, string CountryCode, int Count);
 
-    private sealed record PartyRow(Guid TenantId, Guid AgreementId, Guid PartnerId);
+    /// <summary>An agreement in force of a tenant with a partner (that passes the filters) in a country.</summary>
+    private sealed record AgreementLink(Guid TenantId, Guid AgreementId, string Country);
 
     /// <summary>The figures of the current tenant (the query filters keep it to its own rows).</summary>
     public static async Task<StatsResult> ForTenantAsync(AppDbContext db, StatsFilter filter, CancellationToken ct = default)
     {
-        var (partners, parties) = await LoadAsync(db, filter, null, ct);
-        return Compute(partners, parties, null);
+        var (partners, links) = await LoadAsync(db, filter, null, ct);
+        return Compute(partners, links, null);
     }
 
     /// <summary>
@@ -54,11 +56,16 @@ public static class PartnerStatistics
         using var _ = tenant.AsSystem();
         var institutions = await db.Set<Tenant>().AsNoTracking().Where(t => t.Kind == TenantKind.Institution && t.IsActive)
             .Select(t => t.Id).ToListAsync(ct);
-        var (partners, parties) = await LoadAsync(db, filter, institutions, ct);
-        return Compute(partners, parties, institutions);
+        var (partners, links) = await LoadAsync(db, filter, institutions, ct);
+        return Compute(partners, links, institutions);
     }
 
-    private static async Task<(List<PartnerRow>, List<PartyRow>)> LoadAsync(AppDbContext db, StatsFilter filter, List<Guid>? tenants,
+    /// <summary>
+    /// Counts in the database rather than rows in memory: partners grouped by tenant and country, and
+    /// the distinct (tenant, agreement, country) links of agreements in force with those partners. At
+    /// city scale that is a few thousand small rows instead of every partner of the city.
+    /// </summary>
+    private static async Task<(List<PartnerGroup>, List<AgreementLink>)> LoadAsync(AppDbContext db, StatsFilter filter, List<Guid>? tenants,
         CancellationToken ct)
     {
         var partnerQuery = db.Set<Partner>().AsNoTracking();
@@ -76,45 +83,44 @@ public static class PartnerStatistics
         {
             partnerQuery = partnerQuery.Where(p => p.Type == partnerType);
         }
+        var parties = db.Set<AgreementParty>().AsNoTracking();
         if (filter.AgreementType is { } agreementType)
         {
             agreementQuery = agreementQuery.Where(a => a.Type == agreementType);
+            // Only partners that are party to an agreement in force of that type.
+            partnerQuery = partnerQuery.Where(p => parties.Any(x => x.PartnerId == p.Id && agreementQuery.Any(a => a.Id == x.AgreementId)));
         }
-        var partners = await partnerQuery.Select(p => new PartnerRow(p.TenantId, p.Id, p.CountryCode)).ToListAsync(ct);
-        var parties = await db.Set<AgreementParty>().AsNoTracking()
-            .Where(x => agreementQuery.Any(a => a.Id == x.AgreementId))
-            .Select(x => new PartyRow(x.TenantId, x.AgreementId, x.PartnerId)).ToListAsync(ct);
-        if (filter.AgreementType is not null)
-        {
-            var withAgreement = parties.Select(x => x.PartnerId).ToHashSet();
-            partners = [.. partners.Where(p => withAgreement.Contains(p.Id))];
-        }
-        return (partners, parties);
+        var groups = await partnerQuery.GroupBy(p => new { p.TenantId, p.CountryCode })
+            .Select(g => new PartnerGroup(g.Key.TenantId, g.Key.CountryCode, g.Count())).ToListAsync(ct);
+        var links = await parties.Where(x => agreementQuery.Any(a => a.Id == x.AgreementId))
+            .Join(partnerQuery, x => x.PartnerId, p => p.Id, (x, p) => new { x.TenantId, x.AgreementId, p.CountryCode })
+            .Distinct().ToListAsync(ct);
+        return (groups, [.. links.Select(l => new AgreementLink(l.TenantId, l.AgreementId, Code(l.CountryCode))).Distinct()]);
     }
 
-    private static StatsResult Compute(List<PartnerRow> partners, List<PartyRow> parties, List<Guid>? institutions)
+    private static StatsResult Compute(List<PartnerGroup> partners, List<AgreementLink> links, List<Guid>? institutions)
     {
-        var partnerById = partners.ToDictionary(p => p.Id);
-        // Agreements are counted through the partners that pass the filters.
-        var links = parties.Where(x => partnerById.ContainsKey(x.PartnerId))
-            .Select(x => (x.TenantId, x.AgreementId, Country: Code(partnerById[x.PartnerId].CountryCode))).Distinct().ToList();
-        var total = partners.Count;
+        var total = partners.Sum(p => p.Count);
 
-        StatsLine Line(string key, IEnumerable<PartnerRow> rows, IEnumerable<(Guid TenantId, Guid AgreementId, string Country)> agreements)
+        StatsLine Line(string key, IEnumerable<PartnerGroup> groups, IEnumerable<AgreementLink> agreements)
         {
-            var list = rows.ToList();
-            return new StatsLine(key, list.Count, list.Select(p => Code(p.CountryCode)).Distinct().Count(),
-                agreements.Select(a => a.AgreementId).Distinct().Count(), total == 0 ? 0 : Math.Round(100m * list.Count / total, 1));
+            var list = groups.ToList();
+            var count = list.Sum(p => p.Count);
+            return new StatsLine(key, count, list.Select(p => Code(p.CountryCode)).Distinct().Count(),
+                agreements.Select(a => a.AgreementId).Distinct().Count(), total == 0 ? 0 : Math.Round(100m * count / total, 1));
         }
 
+        var linksByCountry = links.ToLookup(l => l.Country);
+        var linksByContinent = links.ToLookup(l => ContinentKey(l.Country));
+        var linksByTenant = links.ToLookup(l => l.TenantId);
         var byCountry = partners.GroupBy(p => Code(p.CountryCode))
-            .Select(g => Line(g.Key, g, links.Where(l => l.Country == g.Key)))
+            .Select(g => Line(g.Key, g, linksByCountry[g.Key]))
             .OrderByDescending(l => l.Partners).ThenByDescending(l => l.Agreements).ThenBy(l => l.Key, StringComparer.Ordinal).ToList();
         var byContinent = partners.GroupBy(p => ContinentKey(p.CountryCode))
-            .Select(g => Line(g.Key, g, links.Where(l => ContinentKey(l.Country) == g.Key)))
+            .Select(g => Line(g.Key, g, linksByContinent[g.Key]))
             .OrderByDescending(l => l.Partners).ThenBy(l => l.Key, StringComparer.Ordinal).ToList();
         var byInstitution = institutions is null ? [] : institutions
-            .Select(id => Line(id.ToString(), partners.Where(p => p.TenantId == id), links.Where(l => l.TenantId == id)))
+            .Select(id => Line(id.ToString(), partners.Where(p => p.TenantId == id), linksByTenant[id]))
             .OrderByDescending(l => l.Partners).ToList();
         return new StatsResult(byCountry, byContinent, byInstitution, total, byCountry.Count, links.Select(l => l.AgreementId).Distinct().Count());
     }
