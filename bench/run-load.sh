@@ -135,8 +135,8 @@ api_token=$(curl -fsS -H "Cookie: $officer_cookie" --data-urlencode "Form.Name=l
 q_user="\"UserName\" = '$officer'"
 tenant=$(sql "SELECT \"TenantId\" FROM \"AspNetUsers\" WHERE $q_user" | lower)
 user=$(sql "SELECT \"Id\" FROM \"AspNetUsers\" WHERE $q_user" | lower)
-# The case with the longest history of the institution (most timeline entries).
-case_id=$(sql "SELECT \"CaseId\" FROM \"WorkflowEntry\" WHERE \"TenantId\" = '$(sql "SELECT \"TenantId\" FROM \"AspNetUsers\" WHERE $q_user")' GROUP BY \"CaseId\" ORDER BY COUNT(*) DESC, \"CaseId\" LIMIT 1" | lower)
+# The trip case with the longest history of the institution (most timeline entries).
+case_id=$(sql "SELECT e.\"CaseId\" FROM \"WorkflowEntry\" e JOIN \"WorkflowCase\" c ON c.\"Id\" = e.\"CaseId\" WHERE c.\"TenantId\" = '$(sql "SELECT \"TenantId\" FROM \"AspNetUsers\" WHERE $q_user")' AND c.\"CaseType\" = 'trip' GROUP BY e.\"CaseId\" ORDER BY COUNT(*) DESC, e.\"CaseId\" LIMIT 1" | lower)
 [ -n "$tenant" ] && [ -n "$user" ] && [ -n "$case_id" ] || die "could not read the tenant, user and case ids"
 log "tenant $tenant, user $user, case $case_id"
 
