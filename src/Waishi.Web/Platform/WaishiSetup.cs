@@ -89,6 +89,9 @@ public static class WaishiSetup
         // Chinese text is written as characters, not as &#x...; escapes (halves the size of a Chinese page).
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+#if WAISHI_BENCH
+        Bench.RawEndpoints.AddRawEndpoints(services);
+#endif
         return builder;
     }
 
@@ -117,6 +120,10 @@ public static class WaishiSetup
         Api.ApiRoutes.Map(app);
         Features.TripCalendar.CalendarFeed.Map(app);
         Features.Visits.Calendar.VisitFeed.Map(app);
+#if WAISHI_BENCH
+        // Only in the benchmark build (-p:WaishiBench=true): see Platform/Bench.
+        Bench.RawEndpoints.Map(app);
+#endif
         return app;
     }
 }
