@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test project: the integration suite on SQLite and again on a throwaway PostgreSQL
-# server on a loopback port, then the browser journeys in Chromium. Installs Debian's chromium and
-# postgresql when they are missing and the script runs as root. Ends with one line:
+# server on a loopback port, then the browser journeys in Chromium. Installs Debian's chromium,
+# postgresql and nginx (the two-instance test puts it in front of the app) when they are missing
+# and the script runs as root. Ends with one line:
 # "N passed, N failed" (", N skipped" when any were skipped).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +17,7 @@ log() { printf '== %s\n' "$*" >&2; }
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || need+=(nginx)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     log "installing ${need[*]}"

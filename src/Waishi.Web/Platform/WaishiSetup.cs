@@ -40,6 +40,7 @@ public static class WaishiSetup
             .SetApplicationName("Waishi")
             .PersistKeysToFileSystem(new DirectoryInfo(keysPath));
         services.AddWaishiIdentity();
+        services.AddWaishiProxy(configuration);
         services.AddWaishiLocalization();
         // First of the hosted services: the others (outbox dispatcher, job scheduler) start only
         // once the database is migrated and seeded.
@@ -97,6 +98,8 @@ public static class WaishiSetup
 
     public static WebApplication UseWaishi(this WebApplication app)
     {
+        // First, so that everything after sees the client's address and scheme behind a proxy.
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
