@@ -33,6 +33,7 @@ public sealed class BackupUnderWritesTests(ITestOutputHelper output)
     public async Task A_backup_taken_during_writes_restores_to_the_source_as_of_the_backup_point()
     {
         await using var app = await AppFactory.CreateAsync();
+        Directory.CreateDirectory(TestDatabase.Root);
         var file = Path.Combine(TestDatabase.Root, $"backup-{Guid.NewGuid():N}.{(TestDatabase.IsPostgres ? "dump" : "db")}");
         using var stop = new CancellationTokenSource();
         var writer = new Writer(app);

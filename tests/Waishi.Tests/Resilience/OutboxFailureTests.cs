@@ -93,7 +93,7 @@ public sealed class OutboxFailureTests(ITestOutputHelper output)
         }
 
         await Eventually.TrueAsync(async () => (await MessagesAsync(app, ids)).All(m => m.CompletedUtc != null || m.DeadUtc != null),
-            "every message completed", seconds: 240);
+            "every message completed", seconds: 600);
         deaths.Armed = false;
         await stop.CancelAsync();
         await Task.WhenAll(instances);

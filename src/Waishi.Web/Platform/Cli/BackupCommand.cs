@@ -31,15 +31,16 @@ public static class BackupCommand
                 throw new CommandLineException("backup: name the backup file, e.g. 'backup waishi-backup.db' (or --to FILE).");
             }
             var target = Path.GetFullPath(given);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             if (options.IsPostgres)
             {
                 await PostgresBackup.DumpAsync(options.ConnectionString!, target, parsed.GetValue(force), parsed.GetValue(snapshot), ct);
-                await parsed.Out().WriteLineAsync($"Backed up the database to {target} ({new FileInfo(target).Length:N0} bytes, pg_dump custom format).\n" +
+                await parsed.Out().WriteLineAsync($"Backed up the database to {target} ({new FileInfo(target).Length:N0} bytes, pg_dump custom format) in {clock.Elapsed.TotalSeconds:F2} s.\n" +
                     $"Restore into a new, empty database with: pg_restore --no-owner --dbname=<new database> {target}");
                 return 0;
             }
             await BackupSqliteAsync(options.SqliteConnectionString(app.Environment.ContentRootPath), target, parsed.GetValue(force), ct);
-            await parsed.Out().WriteLineAsync($"Backed up the database to {target} ({new FileInfo(target).Length:N0} bytes).");
+            await parsed.Out().WriteLineAsync($"Backed up the database to {target} ({new FileInfo(target).Length:N0} bytes) in {clock.Elapsed.TotalSeconds:F2} s.");
             return 0;
         });
         return command;
