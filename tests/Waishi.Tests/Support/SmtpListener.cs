@@ -59,6 +59,26 @@ public sealed partial class SmtpListener : IAsyncDisposable
     /// <summary>Refuse this fraction of messages (0 to 1) at random.</summary>
     public double RefuseFraction { get; set; }
 
+    /// <summary>Makes the random refusals repeatable (with <see cref="RefuseFraction"/>); they are
+    /// answered with one of several transient 4xx replies.</summary>
+    public int? Seed
+    {
+        set => _random = value is { } seed ? new Random(seed) : Random.Shared;
+    }
+
+    private Random _random = Random.Shared;
+
+    private static readonly string[] TransientReplies =
+    [
+        "451 4.3.0 Try again later",
+        "452 4.3.1 Insufficient system storage",
+        "450 4.2.0 Mailbox busy, try again later",
+    ];
+
+    /// <summary>Accepted messages per Message-ID, as a mail store that drops copies would show them.</summary>
+    public IReadOnlyDictionary<string, int> CopiesByMessageId =>
+        Messages.GroupBy(m => m.MessageId ?? "").ToDictionary(g => g.Key, g => g.Count());
+
     /// <summary>Pause before answering the end of DATA, so that a test can act while messages are in flight.</summary>
     public TimeSpan DelayPerMessage { get; set; }
 
@@ -124,10 +144,10 @@ public sealed partial class SmtpListener : IAsyncDisposable
                         {
                             await Task.Delay(DelayPerMessage, _stop.Token);
                         }
-                        if (ShouldRefuse())
+                        if (ShouldRefuse(out var reply))
                         {
                             Interlocked.Increment(ref _refused);
-                            await writer.WriteLineAsync("451 4.3.0 Try again later");
+                            await writer.WriteLineAsync(reply);
                         }
                         else
                         {
@@ -163,14 +183,23 @@ public sealed partial class SmtpListener : IAsyncDisposable
         }
     }
 
-    private bool ShouldRefuse()
+    private bool ShouldRefuse(out string reply)
     {
+        reply = TransientReplies[0];
         while (true)
         {
             var left = Volatile.Read(ref _refuseNext);
             if (left <= 0)
             {
-                return RefuseFraction > 0 && Random.Shared.NextDouble() < RefuseFraction;
+                if (RefuseFraction <= 0)
+                {
+                    return false;
+                }
+                lock (_random)
+                {
+                    reply = TransientReplies[_random.Next(TransientReplies.Length)];
+                    return _random.NextDouble() < RefuseFraction;
+                }
             }
             if (Interlocked.CompareExchange(ref _refuseNext, left - 1, left) == left)
             {

@@ -6,8 +6,8 @@ using Waishi.Web.Platform.Data;
 namespace Waishi.Web.Platform.Cli;
 
 /// <summary>
-/// A consistent copy of the SQLite database while the app may be running (SQLite's online backup).
-/// PostgreSQL is backed up with its own tools; the verb says how.
+/// A consistent copy of the database while the app may be running: SQLite's online backup, or on
+/// PostgreSQL <c>pg_dump</c> in its custom format (one snapshot; restore with <c>pg_restore</c>).
 /// </summary>
 public static class BackupCommand
 {
@@ -16,10 +16,12 @@ public static class BackupCommand
         var file = new Argument<string?>("file") { Description = "The backup file to write (a SQLite database).", Arity = ArgumentArity.ZeroOrOne };
         var to = new Option<string?>("--to") { Description = "The backup file, if not given as the argument." };
         var force = new Option<bool>("--force") { Description = "Overwrite the file if it exists." };
-        var command = new Command("backup", "Copy the SQLite database to a file while the system may be running. On PostgreSQL, explains pg_dump.");
+        var snapshot = new Option<string?>("--snapshot") { Description = "PostgreSQL: dump as of a snapshot exported by another session (pg_export_snapshot())." };
+        var command = new Command("backup", "Copy the database to a file while the system may be running (SQLite online backup; pg_dump on PostgreSQL).");
         command.Arguments.Add(file);
         command.Options.Add(to);
         command.Options.Add(force);
+        command.Options.Add(snapshot);
         command.SetAction(async (parsed, ct) =>
         {
             var options = app.Services.GetRequiredService<DatabaseOptions>();
@@ -29,29 +31,24 @@ public static class BackupCommand
                 throw new CommandLineException("backup: name the backup file, e.g. 'backup waishi-backup.db' (or --to FILE).");
             }
             var target = Path.GetFullPath(given);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             if (options.IsPostgres)
             {
-                var pg = new NpgsqlConnectionStringBuilder(options.ConnectionString);
-                await parsed.Out().WriteLineAsync(
-                    "The database is on PostgreSQL; back it up with pg_dump (it runs while the system is in use):\n" +
-                    $"  pg_dump --host={pg.Host} --port={pg.Port} --username={pg.Username} --format=custom --file={target} {pg.Database}\n" +
-                    "Restore with pg_restore --dbname=<new database> " + target);
-                return 2;
+                await PostgresBackup.DumpAsync(options.ConnectionString!, target, parsed.GetValue(force), parsed.GetValue(snapshot), ct);
+                await parsed.Out().WriteLineAsync($"Backed up the database to {target} ({new FileInfo(target).Length:N0} bytes, pg_dump custom format) in {clock.Elapsed.TotalSeconds:F2} s.\n" +
+                    $"Restore into a new, empty database with: pg_restore --no-owner --dbname=<new database> {target}");
+                return 0;
             }
             await BackupSqliteAsync(options.SqliteConnectionString(app.Environment.ContentRootPath), target, parsed.GetValue(force), ct);
-            await parsed.Out().WriteLineAsync($"Backed up the database to {target} ({new FileInfo(target).Length:N0} bytes).");
+            await parsed.Out().WriteLineAsync($"Backed up the database to {target} ({new FileInfo(target).Length:N0} bytes) in {clock.Elapsed.TotalSeconds:F2} s.");
             return 0;
         });
         return command;
     }
 
-    private static async Task BackupSqliteAsync(string connectionString, string target, bool force, CancellationToken ct)
+    /// <summary>Refuses a target that exists (without --force) or whose folder does not.</summary>
+    internal static void CheckTarget(string target, bool force)
     {
-        var source = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadOnly };
-        if (!File.Exists(source.DataSource))
-        {
-            throw new CommandLineException($"the database file {source.DataSource} does not exist; check Database:Path (nothing to back up).");
-        }
         if (File.Exists(target) && !force)
         {
             throw new CommandLineException($"backup: {target} already exists. Pass --force to overwrite it, or give another file.");
@@ -61,10 +58,23 @@ public static class BackupCommand
         {
             throw new CommandLineException($"backup: the folder {directory} does not exist. Create it first or give another file.");
         }
+    }
 
-        // Written beside the target and moved into place, so a failed backup never leaves a
-        // half-written file under the requested name.
-        var partial = Path.Combine(directory, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.partial");
+    /// <summary>A file beside the target to write first and move into place, so that a failed backup
+    /// never leaves a half-written file under the requested name.</summary>
+    internal static string PartialFor(string target) =>
+        Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.partial");
+
+    private static async Task BackupSqliteAsync(string connectionString, string target, bool force, CancellationToken ct)
+    {
+        var source = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadOnly };
+        if (!File.Exists(source.DataSource))
+        {
+            throw new CommandLineException($"the database file {source.DataSource} does not exist; check Database:Path (nothing to back up).");
+        }
+        CheckTarget(target, force);
+
+        var partial = PartialFor(target);
         try
         {
             await using (var from = new SqliteConnection(source.ToString()))
@@ -72,7 +82,7 @@ public static class BackupCommand
             {
                 await from.OpenAsync(ct);
                 await to.OpenAsync(ct);
-                from.BackupDatabase(to);
+                await CopyAsync(from, to, ct);
                 await using var command = to.CreateCommand();
                 command.CommandText = "PRAGMA journal_mode=DELETE;"; // one self-contained file
                 await command.ExecuteNonQueryAsync(ct);
@@ -84,6 +94,33 @@ public static class BackupCommand
             foreach (var leftover in new[] { partial, partial + "-wal", partial + "-shm", partial + "-journal" })
             {
                 File.Delete(leftover);
+            }
+        }
+    }
+
+    /// <summary>
+    /// One backup step over the whole file, inside one read transaction: the copy is the database
+    /// as of the moment that transaction began, and writers carry on beside it (WAL). Taking the read
+    /// lock can meet a writer's checkpoint and fail with SQLITE_BUSY: a busy handler waits for it,
+    /// and a failed step is tried again from the start.
+    /// </summary>
+    private static async Task CopyAsync(SqliteConnection from, SqliteConnection to, CancellationToken ct)
+    {
+        await using (var wait = from.CreateCommand())
+        {
+            wait.CommandText = "PRAGMA busy_timeout=10000;";
+            await wait.ExecuteNonQueryAsync(ct);
+        }
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                from.BackupDatabase(to);
+                return;
+            }
+            catch (SqliteException ex) when (ex.SqliteErrorCode is 5 or 6 && attempt < 10)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), ct);
             }
         }
     }

@@ -13,7 +13,7 @@ namespace Waishi.Web.Platform.Notifications;
 /// </summary>
 public sealed class OutboxDelivery(
     AppDbContext db, TenantContext tenant, SmtpMailer mailer, IOptions<NotificationOptions> options,
-    TimeProvider clock, ILogger<OutboxDelivery> log)
+    TimeProvider clock, ILogger<OutboxDelivery> log, IDeliveryDrill? drill = null)
 {
     private NotificationOptions Settings => options.Value;
 
@@ -65,6 +65,14 @@ public sealed class OutboxDelivery(
     /// is unique per user and message. Runs to the end once started (the caller's stop request is
     /// honoured between messages); the SMTP timeout bounds it.
     /// </summary>
+    /// <remarks>
+    /// Before the e-mail goes out, the claim is renewed for the whole conversation plus a claim
+    /// period, in a write that fails if another instance has taken the message over (the version
+    /// check): so no two instances ever send the same message, however slow a batch. What cannot be
+    /// closed is the instant between the server's acceptance and the commit that records it: an
+    /// instance that dies there leaves the message unsent in the database, and the next instance
+    /// sends it again with the same Message-ID (see docs/benchmarks.md, "Outbox under failure").
+    /// </remarks>
     public async Task DeliverAsync(Guid id, string claimant)
     {
         using var system = tenant.AsSystem();
@@ -73,6 +81,8 @@ public sealed class OutboxDelivery(
         {
             return; // the claim expired and someone else has it now
         }
+        drill?.At(DeliveryPoint.Claimed, id);
+        string? address;
         try
         {
             var recipient = message.RecipientUserId is { } userId
@@ -96,30 +106,84 @@ public sealed class OutboxDelivery(
                     });
                 }
                 message.InboxDeliveredUtc = Now;
-                await db.SaveChangesAsync();
             }
-            if (message.EmailSentUtc is null && !message.EmailSkipped)
+            address = message.EmailSentUtc is null && !message.EmailSkipped ? message.RecipientEmail ?? recipient?.Email : null;
+            if (message.EmailSentUtc is null && !message.EmailSkipped && (!mailer.IsEnabled || string.IsNullOrWhiteSpace(address)))
             {
-                var address = message.RecipientEmail ?? recipient?.Email;
-                if (!mailer.IsEnabled || string.IsNullOrWhiteSpace(address))
-                {
-                    message.EmailSkipped = true;
-                }
-                else
-                {
-                    await mailer.SendAsync(message, address, CancellationToken.None);
-                    message.EmailSentUtc = Now;
-                }
+                message.EmailSkipped = true;
+                address = null;
             }
-            message.Attempts++;
-            message.CompletedUtc = Now;
-            message.LockedBy = null;
-            message.LockedUntilUtc = null;
+            // Hold the message for the conversation and a claim period after it. The version check
+            // of this save fails if the claim was lost meanwhile, and then this instance sends nothing.
+            message.LockedUntilUtc = Now + mailer.Timeout + Settings.ClaimDuration;
             await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            log.LogInformation("Outbox message {MessageId} was taken over by another instance; left to it.", id);
+            return;
         }
         catch (Exception ex)
         {
             await RecordFailureAsync(id, claimant, ex);
+            return;
+        }
+        drill?.At(DeliveryPoint.InboxWritten, id);
+        if (address is not null)
+        {
+            try
+            {
+                await mailer.SendAsync(message, address, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                await RecordFailureAsync(id, claimant, ex);
+                return;
+            }
+            drill?.At(DeliveryPoint.EmailSent, id);
+            message.EmailSentUtc = Now;
+        }
+        message.Attempts++;
+        message.CompletedUtc = Now;
+        message.LockedBy = null;
+        message.LockedUntilUtc = null;
+        await RecordDeliveredAsync(message, claimant);
+    }
+
+    /// <summary>
+    /// Records a delivered message. A failure here must not count as a failed delivery (that would
+    /// send the e-mail again): the write is retried on a fresh connection while the claim holds.
+    /// </summary>
+    private async Task RecordDeliveredAsync(OutboxMessage message, string claimant)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                if (attempt == 1)
+                {
+                    await db.SaveChangesAsync();
+                }
+                else
+                {
+                    db.ChangeTracker.Clear();
+                    await db.Set<OutboxMessage>().Where(m => m.Id == message.Id && m.LockedBy == claimant)
+                        .ExecuteUpdateAsync(s => s
+                            .SetProperty(m => m.EmailSentUtc, message.EmailSentUtc)
+                            .SetProperty(m => m.EmailSkipped, message.EmailSkipped)
+                            .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                            .SetProperty(m => m.CompletedUtc, message.CompletedUtc)
+                            .SetProperty(m => m.LockedBy, (string?)null)
+                            .SetProperty(m => m.LockedUntilUtc, (DateTime?)null)
+                            .SetProperty(m => m.Version, m => m.Version + 1));
+                }
+                return;
+            }
+            catch (Exception ex) when (attempt < 5 && ex is not InstanceHaltedException)
+            {
+                log.LogWarning(ex, "Outbox message {MessageId} was delivered but not yet recorded (attempt {Attempt}); trying again.", message.Id, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
+            }
         }
     }
 

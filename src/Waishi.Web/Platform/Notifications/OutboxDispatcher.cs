@@ -33,6 +33,11 @@ public sealed class OutboxDispatcher(
             {
                 break;
             }
+            catch (InstanceHaltedException halted)
+            {
+                // A fault drill stopped this "instance" dead; the loop goes on as a restarted one would.
+                log.LogWarning("{Halt} Carrying on as a new instance.", halted.Message);
+            }
             catch (Exception ex)
             {
                 log.LogError(ex, "The outbox dispatcher failed; it tries again after its poll interval.");
@@ -72,7 +77,7 @@ public sealed class OutboxDispatcher(
             {
                 await scope.ServiceProvider.GetRequiredService<OutboxDelivery>().DeliverAsync(id, claimant);
             }
-            catch (Exception ex)
+            catch (Exception ex) when (ex is not InstanceHaltedException)
             {
                 // The failure could not even be recorded (database gone?): the claim expires and
                 // the message is taken again.

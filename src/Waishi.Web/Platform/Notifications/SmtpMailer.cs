@@ -13,6 +13,9 @@ public sealed class SmtpMailer(IOptions<SmtpOptions> options, IOptions<Notificat
 {
     public bool IsEnabled => options.Value.IsEnabled;
 
+    /// <summary>The longest one SMTP conversation may take.</summary>
+    public TimeSpan Timeout => TimeSpan.FromSeconds(Math.Max(1, options.Value.TimeoutSeconds));
+
     public static string MessageIdHeader(Guid messageId) => $"<{messageId:N}@waishi>";
 
     /// <summary>The message's link as the mail shows it: absolute when <c>Notifications:PublicBaseUrl</c> is set.</summary>
@@ -58,7 +61,7 @@ public sealed class SmtpMailer(IOptions<SmtpOptions> options, IOptions<Notificat
         // SmtpClient.Timeout only governs synchronous sends; bound the asynchronous one here so
         // that a silent server cannot hold the dispatcher (or its graceful stop) forever.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(Math.Max(1, settings.TimeoutSeconds)));
+        timeout.CancelAfter(Timeout);
         await client.SendMailAsync(mail, timeout.Token);
     }
 }
