@@ -40,6 +40,7 @@ public static class Utf8Check
         var start = stream.Position;
         var decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetDecoder();
         var buffer = new byte[1 << 16];
+        var chars = new char[buffer.Length];
         var first = true;
         try
         {
@@ -56,10 +57,11 @@ public static class Utf8Check
                 {
                     return false;
                 }
-                // The decoder keeps a character split across two blocks for the next one.
-                decoder.GetCharCount(block, flush: false);
+                // Decoding (not just counting, which leaves the decoder as it was) keeps a character
+                // split across two blocks for the next one.
+                decoder.GetChars(block, chars, flush: false);
             }
-            decoder.GetCharCount([], flush: true);
+            decoder.GetChars([], chars, flush: true);
             return true;
         }
         catch (DecoderFallbackException)
