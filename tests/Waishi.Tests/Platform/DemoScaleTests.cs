@@ -6,12 +6,16 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Waishi.Tests.Support;
 using Waishi.Web.Features.Agreements;
+using Waishi.Web.Features.Conferences;
+using Waishi.Web.Features.Visits;
+using Waishi.Web.Features.Visits.Letters;
 using Waishi.Web.Features.TravelDocuments;
 using Waishi.Web.Features.TripReports;
 using Waishi.Web.Features.Trips;
 using Waishi.Web.Platform;
 using Waishi.Web.Platform.Cli;
 using Waishi.Web.Platform.Demo.Scale;
+using Waishi.Web.Platform.Documents;
 using Waishi.Web.Platform.Identity;
 using Waishi.Web.Platform.Tenancy;
 using Waishi.Web.Platform.Workflow;
@@ -50,7 +54,10 @@ public sealed class DemoScaleTests(SmallCityFixture city) : IClassFixture<SmallC
         Assert.True(city.Generated.ExitCode == 0, city.Generated.Error + city.Generated.Output);
         Assert.Contains("trips done in", city.Generated.Output);
         Assert.Matches(@"Trip\s+2,000\s+[\d.]+\s+[\d,]+", city.Generated.Output);
-        Assert.Contains("Not generated yet (no generator registered): visits", city.Generated.Output);
+        Assert.Contains("visits done in", city.Generated.Output);
+        Assert.Contains("conferences done in", city.Generated.Output);
+        Assert.Matches(@"Visit\s+400\s+[\d.]+\s+[\d,]+", city.Generated.Output);
+        Assert.DoesNotContain("Not generated yet", city.Generated.Output);
     }
 
     [Fact]
@@ -83,6 +90,47 @@ public sealed class DemoScaleTests(SmallCityFixture city) : IClassFixture<SmallC
     }
 
     [Fact]
+    public async Task Small_city_has_visits_and_conferences_with_their_cases_letters_and_closures()
+    {
+        await using var scope = await ScopeAsync(city.ConnectionString);
+        var db = scope.Db;
+        Assert.Equal(400, await db.Set<Visit>().CountAsync());
+        var states = await db.Set<Visit>().GroupBy(v => v.State).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count);
+        // Past visits are mostly closed; visits ahead wait at the chain's steps.
+        Assert.True(states[VisitState.Closed] > 250, string.Join(", ", states));
+        Assert.True(states.GetValueOrDefault(VisitState.InReview) > 0 && states.GetValueOrDefault(VisitState.Draft) > 0);
+        Assert.Equal(0, await db.Set<Visit>().CountAsync(v => v.State == VisitState.Closed && (v.ClosedUtc == null || v.ActualArrivalDate == null)));
+        Assert.Equal(0, await db.Set<Visit>().CountAsync(v => v.State == VisitState.InReview && v.ArrivalDate <= ScaleOptions.DefaultAsOf));
+        // Every submitted visit has its case on the visit chain; in-review ones stand at a step.
+        Assert.Equal(await db.Set<Visit>().CountAsync(v => v.State != VisitState.Draft),
+            await db.Set<Visit>().CountAsync(v => v.CaseId != null && v.Number != null));
+        var waiting = await db.Set<WorkflowCase>().CountAsync(c => c.CaseType == CaseTypes.Visit && c.State == CaseState.InProgress);
+        Assert.Equal(states[VisitState.InReview], waiting);
+        Assert.True(await db.Set<VisitMember>().CountAsync() > 400);
+        Assert.True(await db.Set<VisitAgendaAttendee>().AnyAsync() && await db.Set<VisitBudgetLine>().AnyAsync());
+        // Invitation letters only for approved visits, each with its entry in the document register.
+        var letters = await db.Set<VisitLetter>().CountAsync();
+        Assert.True(letters > 200, $"{letters} letters");
+        Assert.Equal(letters, await db.Set<IssuedDocument>().CountAsync(d => d.Kind == DocumentKinds.InvitationLetter));
+        Assert.Equal(0, await db.Set<VisitLetter>().Join(db.Set<Visit>(), l => l.VisitId, v => v.Id, (l, v) => v.State)
+            .CountAsync(s => s != VisitState.Approved && s != VisitState.Closed));
+        // Visitors come from where the trips go.
+        var leaders = await db.Set<VisitMember>().Where(m => m.IsLeader).GroupBy(m => m.Nationality)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count);
+        Assert.True(leaders["US"] > leaders.GetValueOrDefault("FR") && leaders["JP"] > leaders.GetValueOrDefault("IT"), string.Join(", ", leaders));
+
+        Assert.Equal(10, await db.Set<Conference>().CountAsync());
+        Assert.True(await db.Set<ConferencePlan>().CountAsync() > 100);
+        Assert.True(await db.Set<ConferencePlanItem>().CountAsync() > await db.Set<ConferencePlan>().CountAsync());
+        Assert.True(await db.Set<ConferenceCountry>().AnyAsync(c => !c.Actual));
+        Assert.Equal(await db.Set<Conference>().CountAsync(c => c.State != ConferenceState.Draft),
+            await db.Set<WorkflowCase>().CountAsync(c => c.CaseType == CaseTypes.Conference));
+        // Summaries only after the conference, with the actual participants by country.
+        Assert.True(await db.Set<Conference>().AnyAsync(c => c.SummarySubmittedUtc != null));
+        Assert.Equal(0, await db.Set<Conference>().CountAsync(c => c.SummarySubmittedUtc != null && (c.EndDate >= ScaleOptions.DefaultAsOf || c.ActualParticipants == null)));
+    }
+
+    [Fact]
     public async Task Same_seed_gives_the_same_rows_on_either_database_and_another_seed_does_not()
     {
         var expected = city.Checksum;
@@ -104,6 +152,8 @@ public sealed class DemoScaleTests(SmallCityFixture city) : IClassFixture<SmallC
                 var tables = await scope.Checksum.TablesAsync();
                 Assert.NotEqual(expected, await scope.Checksum.TotalAsync());
                 Assert.StartsWith("2000:", tables["Trip"]);
+                Assert.StartsWith("400:", tables["Visit"]);
+                Assert.StartsWith("10:", tables["Conference"]);
             }
         }
         finally
@@ -130,14 +180,16 @@ public sealed class DemoScaleTests(SmallCityFixture city) : IClassFixture<SmallC
     [Fact]
     public async Task Demo_users_open_the_generated_trips_cases_partners_and_agreements()
     {
-        var (tripId, caseId, agreementId, number) = await Task.Run(async () =>
+        var (tripId, caseId, agreementId, number, visitId) = await Task.Run(async () =>
         {
             await using var scope = await ScopeAsync(city.ConnectionString);
             var cqu = await scope.Db.Set<Tenant>().Where(t => t.Code == "CQU").Select(t => t.Id).SingleAsync();
             var trip = await scope.Db.Set<Trip>().Where(t => t.TenantId == cqu && t.State == TripState.Approved)
                 .OrderByDescending(t => t.DepartureDate).FirstAsync();
             var agreement = await scope.Db.Set<Agreement>().Where(a => a.TenantId == cqu && a.State == AgreementState.Active).Select(a => a.Id).FirstAsync();
-            return (trip.Id, trip.CaseId!.Value, agreement, trip.Number!);
+            var visit = await scope.Db.Set<Visit>().Where(v => v.TenantId == cqu && v.State == VisitState.Closed)
+                .OrderByDescending(v => v.ArrivalDate).Select(v => v.Id).FirstAsync();
+            return (trip.Id, trip.CaseId!.Value, agreement, trip.Number!, visit);
         });
 
         await using var app = AppFactory.OnDatabase(city.ConnectionString);
@@ -150,7 +202,8 @@ public sealed class DemoScaleTests(SmallCityFixture city) : IClassFixture<SmallC
         Assert.Contains(number, await officer.GetStringAsync($"/Trips/Details/{tripId}"));
 
         var global = await app.SignInAsync("cqu.officer-global");
-        foreach (var url in new[] { "/Partners", "/Agreements", $"/Agreements/Details/{agreementId}" })
+        foreach (var url in new[] { "/Partners", "/Agreements", $"/Agreements/Details/{agreementId}", "/Visits", $"/Visits/Details/{visitId}",
+            $"/Visits/Letters/Visit/{visitId}", "/Conferences", "/Conferences/Plans", "/Workflow/Awaiting" })
         {
             var response = await global.GetAsync(url);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode}");

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Waishi.Web.Platform.Demo.Scale;
 using Waishi.Web.Platform.Identity;
 
 namespace Waishi.Web.Features.Conferences;
@@ -28,6 +29,7 @@ public static class ConferencesSetup
         services.AddScoped<Platform.Workflow.IWorkflowSubject, ConferenceCases>();
         services.AddSingleton<Platform.Jobs.IRecurringJob, ConferenceSummaryReminders>();
         services.AddSingleton<Platform.Jobs.IRecurringJob, ConferencePlanReminders>();
+        services.AddScaleGenerator<ConferenceGenerator>();
         return services;
     }
 }

@@ -47,7 +47,9 @@ public static class RorImportCommand
             }
             if (report.FatalError is not null)
             {
-                await parsed.InvocationConfiguration.Error.WriteLineAsync($"error: {report.FatalError} The records before it were imported.");
+                await parsed.InvocationConfiguration.Error.WriteLineAsync(report.Read == 0
+                    ? $"error: {report.FatalError}"
+                    : $"error: {report.FatalError} The records before it were imported.");
                 return 1;
             }
             return 0;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Waishi.Web.Platform.Data;
+using Waishi.Web.Platform.Export;
 
 namespace Waishi.Web.Features.Ror;
 
@@ -96,6 +97,15 @@ public sealed class RorImporter(AppDbContext db, TimeProvider clock)
             progress?.Report(Snapshot(false));
         }
 
+        if (await CheckAsync(json, ct) is { } refused)
+        {
+            // Refused whole before the first record: nothing of the file is written.
+            fatal = refused;
+            db.ChangeTracker.AutoDetectChangesEnabled = tracking;
+            var nothing = Snapshot(true);
+            progress?.Report(nothing);
+            return nothing;
+        }
         try
         {
             long index = -1;
@@ -156,5 +166,120 @@ public sealed class RorImporter(AppDbContext db, TimeProvider clock)
         var result = Snapshot(true);
         progress?.Report(result);
         return result;
+    }
+
+    /// <summary>A ROR record is a few kilobytes; one far larger means the file is not a dump.</summary>
+    public const int MaxRecordBytes = 1024 * 1024;
+
+    public const string TruncatedMessage = "The file ends in the middle of a record: it is truncated or damaged. Download the dump again; nothing was imported.";
+
+    /// <summary>
+    /// Reads a seekable file once before importing it, in blocks (memory stays flat): it must be
+    /// UTF-8, one JSON array to its end, with no record over <see cref="MaxRecordBytes"/>. Returns why
+    /// the file is refused, or null; the stream is rewound. A stream that cannot seek is not checked
+    /// (its errors are found while importing).
+    /// </summary>
+    public static async Task<string?> CheckAsync(Stream json, CancellationToken ct)
+    {
+        if (!json.CanSeek)
+        {
+            return null;
+        }
+        if (!await Utf8Check.IsUtf8Async(json, allowUtf16Bom: false, ct))
+        {
+            return Utf8Check.NotUtf8Json + " Nothing was imported.";
+        }
+        var start = json.Position;
+        try
+        {
+            var buffer = new byte[1 << 16];
+            var kept = 0;
+            var state = new JsonReaderState(new JsonReaderOptions { MaxDepth = 64 });
+            long offset = 0;
+            long recordStart = -1;
+            long record = 0;
+            var finished = false;
+            while (true)
+            {
+                if (kept == buffer.Length)
+                {
+                    // One token longer than the buffer: grow it, up to the size of a record.
+                    if (buffer.Length >= MaxRecordBytes)
+                    {
+                        return TooLarge(record);
+                    }
+                    Array.Resize(ref buffer, buffer.Length * 2);
+                }
+                var n = await json.ReadAsync(buffer.AsMemory(kept), ct);
+                var final = n == 0;
+                var length = kept + n;
+                // Every block is read as if more were to come: at the end, a file that stops inside
+                // the array is told apart from one with a syntax error.
+                var (consumed, newState, done, failure) = Scan(buffer.AsSpan(0, length), state, offset, ref recordStart, ref record);
+                if (failure is not null)
+                {
+                    return failure;
+                }
+                finished |= done;
+                state = newState;
+                offset += consumed;
+                kept = length - consumed;
+                Buffer.BlockCopy(buffer, consumed, buffer, 0, kept);
+                if (final)
+                {
+                    var rest = buffer.AsSpan(0, kept).Trim(" \t\r\n"u8);
+                    return finished && rest.IsEmpty ? null
+                        : !finished && offset == 0 && rest.IsEmpty ? "The file is empty: a ROR dump is a JSON array of records. Nothing was imported."
+                        : TruncatedMessage;
+                }
+            }
+        }
+        finally
+        {
+            json.Position = start;
+        }
+    }
+
+    private static string TooLarge(long record) =>
+        $"Record {record} is larger than {MaxRecordBytes / 1024 / 1024} MB: the file is not a ROR dump. Nothing was imported.";
+
+    private static (int Consumed, JsonReaderState State, bool Done, string? Failure) Scan(ReadOnlySpan<byte> block, JsonReaderState state,
+        long offset, ref long recordStart, ref long record)
+    {
+        var reader = new Utf8JsonReader(block, isFinalBlock: false, state);
+        var done = false;
+        try
+        {
+            while (reader.Read())
+            {
+                var at = offset + reader.TokenStartIndex;
+                if (reader.CurrentDepth == 0 && reader.TokenType != JsonTokenType.StartArray && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    return (0, state, false, "The file is not a ROR dump: it must be a JSON array of records. Nothing was imported.");
+                }
+                if (reader.CurrentDepth == 0 && reader.TokenType == JsonTokenType.EndArray)
+                {
+                    done = true;
+                }
+                if (reader.CurrentDepth == 1 && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                {
+                    recordStart = at;
+                }
+                if (reader.CurrentDepth == 1 && reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray)
+                {
+                    record++;
+                    recordStart = -1;
+                }
+                if (recordStart >= 0 && at - recordStart > MaxRecordBytes)
+                {
+                    return (0, state, false, TooLarge(record));
+                }
+            }
+        }
+        catch (JsonException e)
+        {
+            return (0, state, false, $"The file is not valid JSON after record {record}: {e.Message.Split(". ")[0]}. Nothing was imported.");
+        }
+        return ((int)reader.BytesConsumed, reader.CurrentState, done, null);
     }
 }

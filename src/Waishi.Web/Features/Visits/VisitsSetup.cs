@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Waishi.Web.Platform.Demo.Scale;
 using Waishi.Web.Platform.Identity;
 
 namespace Waishi.Web.Features.Visits;
@@ -27,6 +28,7 @@ public static class VisitsSetup
         services.AddScoped<IVisitScreening, VisitScreening>();
         services.AddScoped<Platform.Workflow.IWorkflowSubject, VisitCases>();
         services.AddScoped<PartnerStats.IPartnerHistorySource, VisitHistorySource>();
+        services.AddScaleGenerator<VisitGenerator>();
         return services;
     }
 

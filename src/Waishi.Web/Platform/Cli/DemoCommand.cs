@@ -16,7 +16,9 @@ public static class DemoCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the generated city: the same seed writes the same rows.", DefaultValueFactory = _ => 1 };
         var asOf = new Option<string?>("--as-of") { Description = "Last day of the generated history (yyyy-MM-dd); default 2026-12-01." };
         var audit = new Option<bool?>("--audit") { Description = "Write an audit entry per generated row (default: on for small, off for city)." };
+        var only = new Option<string?>("--only") { Description = "With --scale: run only these generators after the organisation (comma-separated, e.g. visits), to measure one module." };
         command.Options.Add(scale);
+        command.Options.Add(only);
         command.Options.Add(seed);
         command.Options.Add(asOf);
         command.Options.Add(audit);
@@ -43,6 +45,15 @@ public static class DemoCommand
                         : throw new CommandLineException($"--as-of {text}: write the date as yyyy-MM-dd.");
                 }
                 var options = ScaleOptions.For(name, parsed.GetValue(seed), until, parsed.GetValue(audit));
+                if (parsed.GetValue(only) is { } names)
+                {
+                    options = options with { Only = names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal) };
+                    var runner = scope.ServiceProvider.GetServices<IScaleGenerator>().Select(g => g.Name).ToList();
+                    if (options.Only.FirstOrDefault(n => !runner.Contains(n)) is { } missing)
+                    {
+                        throw new CommandLineException($"--only {missing}: no such generator; use {string.Join(", ", runner)}.");
+                    }
+                }
                 await scope.ServiceProvider.GetRequiredService<ScaleRunner>().RunAsync(options, parsed.Out(), ct);
                 await parsed.Out().WriteLineAsync($"The demo accounts of the small demo city exist here too (cqu.officer-exit, cqfao.fao-officer, ...), and every member of staff has an account named by the staff number (e.g. cqu00042). Password: {scope.ServiceProvider.GetRequiredService<DemoCity>().Password}");
                 return 0;

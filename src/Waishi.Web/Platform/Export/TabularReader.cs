@@ -172,16 +172,33 @@ public static class TabularReader
 
     public const string TooLargeUnpacked = "The workbook unpacks to more than 64 MB: it is damaged or not a staff list. Save it again or split it.";
 
+    /// <summary>
+    /// Unpacks every entry and counts the bytes that actually come out, stopping at the limit: the
+    /// sizes an archive declares are written by whoever made it and a forged header would pass a
+    /// check that trusts them. (The runtime's reader also stops an entry at its declared size, so a
+    /// forged sheet comes out cut and is refused as not a workbook; the count does not depend on
+    /// that.) The declared sizes still refuse an honest large workbook at once.
+    /// </summary>
     private static void RequireModestUnpackedSize(Stream xlsx)
     {
         using var zip = new System.IO.Compression.ZipArchive(xlsx, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
+        if (zip.Entries.Sum(e => e.Length) > MaxUnpackedBytes)
+        {
+            throw new TabularFormatException(TooLargeUnpacked);
+        }
         long total = 0;
+        var buffer = new byte[1 << 16];
         foreach (var entry in zip.Entries)
         {
-            total += entry.Length;
-            if (total > MaxUnpackedBytes)
+            using var unpacked = entry.Open();
+            int n;
+            while ((n = unpacked.Read(buffer, 0, buffer.Length)) > 0)
             {
-                throw new TabularFormatException(TooLargeUnpacked);
+                total += n;
+                if (total > MaxUnpackedBytes)
+                {
+                    throw new TabularFormatException(TooLargeUnpacked);
+                }
             }
         }
     }

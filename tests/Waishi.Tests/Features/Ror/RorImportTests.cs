@@ -113,7 +113,7 @@ public sealed class RorImportTests
     }
 
     [Fact]
-    public async Task Broken_json_stops_the_import_with_a_clear_error_and_keeps_what_was_read()
+    public async Task Broken_json_in_a_file_is_refused_whole_and_in_a_stream_stops_the_import_keeping_what_was_read()
     {
         await using var app = await AppFactory.CreateAsync();
         var path = RorDump.TempPath();
@@ -123,8 +123,18 @@ public sealed class RorImportTests
             var text = await File.ReadAllTextAsync(path);
             await File.WriteAllTextAsync(path, text[..(text.Length / 2)]);
 
+            // A file is read once before importing: nothing of it is written.
             var report = await ImportAsync(app, path);
+            Assert.Equal(RorImporter.TruncatedMessage, report.FatalError);
+            Assert.Equal(0, report.Added);
+            Assert.Equal(0, await app.WithDbAsync(db => db.Set<RorOrganisation>().CountAsync()));
 
+            // A stream that cannot be read twice imports up to the break.
+            report = await app.WithDbAsync(async db =>
+            {
+                await using var stream = new OneWay(File.OpenRead(path));
+                return await new RorImporter(db, TimeProvider.System).ImportAsync(stream, new RorImportFilter());
+            });
             Assert.NotNull(report.FatalError);
             Assert.Contains("not valid JSON", report.FatalError);
             Assert.True(report.Added is > 0 and < 20);
@@ -164,6 +174,30 @@ public sealed class RorImportTests
         finally
         {
             File.Delete(path);
+        }
+    }
+
+    /// <summary>A stream that reads forward only, as a network body would.</summary>
+    private sealed class OneWay(Stream inner) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default) => inner.ReadAsync(buffer, ct);
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+            base.Dispose(disposing);
         }
     }
 }

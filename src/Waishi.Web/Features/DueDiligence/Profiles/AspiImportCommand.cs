@@ -49,6 +49,10 @@ public static class AspiImportCommand
             await using var stream = path == "bundled" ? OpenBundled() : File.OpenRead(path);
             var report = await scope.ServiceProvider.GetRequiredService<AspiImporter>().ImportAsync(stream, owner.Id, ct);
             var output = parsed.Out();
+            if (report.Refused)
+            {
+                throw new CommandLineException($"{path}: {report.Malformed[0].Message} Nothing was imported.");
+            }
             foreach (var problem in report.Malformed)
             {
                 await output.WriteLineAsync($"entry {problem.Position}: {problem.Message}");

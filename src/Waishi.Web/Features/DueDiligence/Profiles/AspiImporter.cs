@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Waishi.Web.Platform.Data;
+using Waishi.Web.Platform.Export;
 
 namespace Waishi.Web.Features.DueDiligence.Profiles;
 
@@ -12,6 +13,9 @@ public sealed record AspiProblem(int Position, string Message);
 
 public sealed record AspiImportReport(int Read, int Added, int Changed, int Unchanged, IReadOnlyList<AspiProblem> Malformed)
 {
+    /// <summary>The file as a whole was refused (not UTF-8, not JSON, not a galaxy cluster): nothing was read or written.</summary>
+    public bool Refused => Read == 0 && Malformed is [{ Position: 0 }];
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"{Read} read, {Added} added, {Changed} changed, {Unchanged} unchanged, {Malformed.Count} malformed");
 }
@@ -25,8 +29,21 @@ public sealed partial class AspiImporter(AppDbContext db, TimeProvider clock, IS
 {
     public const string SourceTitle = "ASPI China Defence Universities Tracker";
 
+    /// <summary>The tracker is about a megabyte; the upload page takes 20 MB, and so does the command.</summary>
+    public const long MaxFileBytes = 20 * 1024 * 1024;
+
+    public const string TooLargeMessage = "The file is larger than 20 MB: it is not the ASPI tracker (about 1 MB). Nothing was imported.";
+
     public async Task<AspiImportReport> ImportAsync(Stream json, Guid tenantId, CancellationToken ct = default)
     {
+        if (json.CanSeek && json.Length - json.Position > MaxFileBytes)
+        {
+            return new AspiImportReport(0, 0, 0, 0, [new AspiProblem(0, TooLargeMessage)]);
+        }
+        if (!await Utf8Check.IsUtf8Async(json, allowUtf16Bom: false, ct))
+        {
+            return new AspiImportReport(0, 0, 0, 0, [new AspiProblem(0, Utf8Check.NotUtf8Json)]);
+        }
         JsonDocument document;
         try
         {

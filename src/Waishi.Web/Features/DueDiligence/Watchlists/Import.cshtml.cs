@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Waishi.Web.Platform.Data;
+using Waishi.Web.Platform.Export;
 using Waishi.Web.Platform.Identity;
 
 namespace Waishi.Web.Features.DueDiligence.Watchlists;
@@ -59,15 +60,26 @@ public sealed class ImportModel(AppDbContext db, WatchlistImporter importer, Wat
             return Page();
         }
         await using var stream = file!.OpenReadStream();
-        if (action == "preview")
-        {
-            (Preview, Problems) = WatchlistImporter.Read(stream, file.FileName, Mapping, PreviewRows);
-            return Page();
-        }
         var content = new MemoryStream();
         await stream.CopyToAsync(content, ct);
         content.Position = 0;
-        var (rows, problems) = WatchlistImporter.Read(content, file.FileName, Mapping);
+        List<WatchlistRow> rows;
+        List<WatchlistRowProblem> problems;
+        try
+        {
+            if (action == "preview")
+            {
+                (Preview, Problems) = WatchlistImporter.Read(content, file.FileName, Mapping, PreviewRows);
+                return Page();
+            }
+            (rows, problems) = WatchlistImporter.Read(content, file.FileName, Mapping);
+        }
+        catch (TabularFormatException e)
+        {
+            // A file in another encoding is refused whole: no version, no queued import.
+            ModelState.AddModelError("file", t[e.Message]);
+            return Page();
+        }
         var total = rows.Count + problems.Count;
         if (total > queue.Options.BackgroundRows)
         {

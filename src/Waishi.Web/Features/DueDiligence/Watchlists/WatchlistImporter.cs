@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using CsvHelper;
+using Waishi.Web.Platform.Export;
 using Microsoft.EntityFrameworkCore;
 using Waishi.Web.Platform.Data;
 
@@ -31,9 +32,24 @@ public sealed class WatchlistImporter(AppDbContext db, TimeProvider clock, IScre
     public const int MaxProblems = 200;
     public const int BatchSize = 1000;
 
+    /// <exception cref="TabularFormatException">The file is not UTF-8 (GBK, UTF-16 without its mark, invalid bytes):
+    /// refused whole, before anything is read or written.</exception>
     public static (List<WatchlistRow> Rows, List<WatchlistRowProblem> Problems) Read(Stream file, string fileName, WatchlistMapping mapping, int? limit = null)
     {
-        var records = fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? ReadJson(file) : ReadCsv(file);
+        var json = fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+        var content = file as MemoryStream;
+        if (content is null)
+        {
+            content = new MemoryStream();
+            file.CopyTo(content);
+            content.Position = 0;
+        }
+        var bytes = content.TryGetBuffer(out var buffer) ? buffer.AsSpan((int)content.Position) : content.ToArray().AsSpan((int)content.Position);
+        if (!Utf8Check.IsUtf8(bytes, allowUtf16Bom: !json))
+        {
+            throw new TabularFormatException(json ? Utf8Check.NotUtf8Json : Utf8Check.NotUtf8Csv);
+        }
+        var records = json ? ReadJson(content) : ReadCsv(content);
         var rows = new List<WatchlistRow>();
         var problems = new List<WatchlistRowProblem>();
         foreach (var (line, fields, error) in records)

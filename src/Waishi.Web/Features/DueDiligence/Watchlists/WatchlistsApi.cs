@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Waishi.Web.Platform.Api;
 using Waishi.Web.Platform.Data;
+using Waishi.Web.Platform.Export;
 
 namespace Waishi.Web.Features.DueDiligence.Watchlists;
 
@@ -129,7 +130,15 @@ public static class WatchlistsApi
             return problems.Validation("file", "Send the list file as the request body.");
         }
         buffer.Position = 0;
-        var result = await importer.ImportAsync(list, buffer, fileName, WatchlistMapping.FromJson(list.MappingJson), request.HttpContext.User.Identity?.Name ?? "api", ct);
+        WatchlistImportResult result;
+        try
+        {
+            result = await importer.ImportAsync(list, buffer, fileName, WatchlistMapping.FromJson(list.MappingJson), request.HttpContext.User.Identity?.Name ?? "api", ct);
+        }
+        catch (TabularFormatException e)
+        {
+            return problems.Validation("file", e.Message);
+        }
         return TypedResults.Created($"/api/v1/watchlists/{id}/versions", ToDto(result.Version));
     }
 }

@@ -170,7 +170,7 @@ public sealed class OrganisationGenerator(string password, int iterations)
             foreach (var unit in units)
             {
                 batch.Add(unit);
-                scale.Units.Add(new ScaleUnit(unit.Id, unit.Code, unit.Kind, unit.ParentId));
+                scale.Units.Add(new ScaleUnit(unit.Id, unit.Code, unit.Kind, unit.ParentId, unit.NameZh, unit.NameEn));
             }
 
             // Staff: two in every unit (the head first), the rest mostly in departments and colleges.

@@ -98,6 +98,7 @@ public sealed class PartnerGenerator : IScaleGenerator
                 partner.Index();
                 batch.Add(partner);
                 partners.Add((partner.Id, city, type, name));
+                tenant.Partners.Add(new ScalePartner(partner.Id, name, city.Country));
                 await batch.FlushIfAsync(20_000, ct);
             }
 

@@ -8,7 +8,10 @@ namespace Waishi.Web.Platform.Demo.Scale;
 public sealed record ScaleStaff(Guid Id, Guid UnitId, Guid UserId, string UserName, string NameZh, string? NameEn,
     CadreLevel Cadre, bool Classified, int Weight);
 
-public sealed record ScaleUnit(Guid Id, string Code, OrgUnitKind Kind, Guid? ParentId);
+public sealed record ScaleUnit(Guid Id, string Code, OrgUnitKind Kind, Guid? ParentId, string NameZh = "", string NameEn = "");
+
+/// <summary>A partner institution of a tenant (for the visits and conferences that name one).</summary>
+public sealed record ScalePartner(Guid Id, string Name, string Country);
 
 /// <summary>An account holding a role (the deciders of the approval steps).</summary>
 public sealed record ScaleUser(Guid Id, string UserName, Guid? StaffId, string DisplayName);
@@ -33,6 +36,9 @@ public sealed class ScaleTenant(Guid id, string code, TenantKind kind, string na
 
     /// <summary>The unit head of each unit (and of its sub-units, through the tree).</summary>
     public Dictionary<Guid, ScaleUser> UnitHeads { get; } = [];
+
+    /// <summary>The tenant's partner institutions, once the partners are generated.</summary>
+    public List<ScalePartner> Partners { get; } = [];
 
     /// <summary>Staff weighted by how often they travel (professors more than office staff).</summary>
     public Weighted<ScaleStaff>? Travellers { get; set; }

@@ -19,6 +19,7 @@ public sealed record ScaleOptions(string Scale, int Seed, DateOnly AsOf, bool Au
         ["partners"] = 120_000,
         ["agreements"] = 20_000,
         ["visits"] = 200_000,
+        ["conferences"] = 5_000,
     };
 
     /// <summary>The end of the generated history unless --as-of says otherwise.</summary>
@@ -38,6 +39,10 @@ public sealed record ScaleOptions(string Scale, int Seed, DateOnly AsOf, bool Au
     }
 
     public int Count(string name) => Counts.GetValueOrDefault(name);
+
+    /// <summary>With <c>--only</c>: the generators to run after the organisation (by name); null runs them all.
+    /// For measuring one module's generator; a city generated so is not the whole city.</summary>
+    public IReadOnlySet<string>? Only { get; init; }
 }
 
 /// <summary>Rows written to one table, and the time spent writing them.</summary>

@@ -42,7 +42,13 @@ public sealed class ScaleRunner(AppDbContext db, TenantContext tenant, IEnumerab
                 (OrganisationGenerator.Name, () => new OrganisationGenerator(demo.Password, hasher.Value.IterationCount).GenerateAsync(context, ct)),
             };
             var known = generators.OrderBy(g => g.Order).ThenBy(g => g.Name, StringComparer.Ordinal).ToList();
-            steps.AddRange(known.Select(g => (g.Name, (Func<Task>)(() => g.GenerateAsync(context, ct)))));
+            var unknown = options.Only?.Where(n => known.All(g => g.Name != n)).ToList();
+            if (unknown is { Count: > 0 })
+            {
+                throw new ArgumentException($"--only {string.Join(",", unknown)}: no such generator; use {string.Join(", ", known.Select(g => g.Name))}.");
+            }
+            var chosen = known.Where(g => options.Only is null || options.Only.Contains(g.Name)).ToList();
+            steps.AddRange(chosen.Select(g => (g.Name, (Func<Task>)(() => g.GenerateAsync(context, ct)))));
             foreach (var (name, run) in steps)
             {
                 var watch = Stopwatch.StartNew();
@@ -56,6 +62,10 @@ public sealed class ScaleRunner(AppDbContext db, TenantContext tenant, IEnumerab
             if (notGenerated.Count > 0)
             {
                 await progress.WriteLineAsync($"Not generated yet (no generator registered): {string.Join(", ", notGenerated)}");
+            }
+            if (options.Only is not null)
+            {
+                await progress.WriteLineAsync($"Left out (--only): {string.Join(", ", known.Except(chosen).Select(g => g.Name))}");
             }
 
             var analyse = Stopwatch.StartNew();

@@ -25,7 +25,8 @@ public sealed class TripGenerator : IScaleGenerator
         (TripType.Conference, 36), (TripType.ResearchCooperation, 24), (TripType.Training, 9), (TripType.VisitingScholar, 5),
         (TripType.StudyVisit, 10), (TripType.HongKongMacao, 13), (TripType.Taiwan, 3)]);
 
-    private static readonly (string Country, double Weight, string[] Cities)[] Countries =
+    /// <summary>Destinations of trips; the visits and conferences draw their countries from the same weights.</summary>
+    internal static readonly (string Country, double Weight, string[] Cities)[] Countries =
     [
         ("US", 15, ["Boston", "New York", "San Francisco", "Chicago", "Seattle", "Los Angeles", "Washington"]),
         ("JP", 11, ["Tokyo", "Kyoto", "Osaka", "Sendai", "Nagoya"]),
@@ -76,7 +77,7 @@ public sealed class TripGenerator : IScaleGenerator
     // autumn peaks, and the pandemic years.
     private static readonly double[] Months = [0.55, 0.3, 0.8, 1.0, 1.05, 1.1, 1.45, 1.35, 0.9, 1.05, 1.15, 0.8];
 
-    private static double YearWeight(int year) => year switch
+    internal static double YearWeight(int year) => year switch
     {
         2020 => 0.12,
         2021 => 0.04,
@@ -465,7 +466,7 @@ public sealed class TripGenerator : IScaleGenerator
         return result;
     }
 
-    private static T Roll<T>(ScaleRandom random, params (T Value, double Weight)[] choices)
+    internal static T Roll<T>(ScaleRandom random, params (T Value, double Weight)[] choices)
     {
         var total = choices.Sum(c => c.Weight);
         var u = random.NextDouble() * total;
