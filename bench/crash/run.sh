@@ -8,7 +8,7 @@
 #   BENCH_DB=postgres ITERATIONS=50 bench/crash/run.sh   # PostgreSQL: PG_ADMIN names a server to create a database on
 #
 # Settings: ITERATIONS (200), SEED (1), PORT (5391), AUDIT_EVERY (5: `audit verify` after every n-th
-# kill and at the end), WORK (a new temporary directory), KEEP=1 keeps it, NO_BUILD=1 skips the build.
+# kill and at the end), START_TIMEOUT (300 s), WORK (a new temporary directory), KEEP=1 keeps it, NO_BUILD=1 skips the build.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -66,7 +66,7 @@ start_app() {
   local t0=$SECONDS
   until curl -sf -o /dev/null "$URL/health"; do
     if ! kill -0 "$APP_PID" 2>/dev/null; then echo "the app exited at start; see $LOG" >&2; return 1; fi
-    if (( SECONDS - t0 > 120 )); then echo "the app did not serve within 120 s" >&2; return 1; fi
+    if (( SECONDS - t0 > ${START_TIMEOUT:-300} )); then echo "the app did not serve within ${START_TIMEOUT:-300} s" >&2; return 1; fi
     sleep 0.1
   done
 }
@@ -82,7 +82,10 @@ dotnet "$TOOL" tokens --url "$URL" --state "$STATE"
 
 RANDOM=$SEED
 failures=0; kills=0; start_all=$SECONDS
+done_iterations=0
 for (( i = 1; i <= ITERATIONS; i++ )); do
+  # A file named "stop" in the work directory ends the loop after the current iteration.
+  [[ -f "$WORK/stop" ]] && break
   t0=$(date +%s.%N)
   [[ -n "$APP_PID" ]] || start_app
   # The restarted app: every acknowledged write so far present, invariants hold, a signed-in page serves.
@@ -111,6 +114,7 @@ for (( i = 1; i <= ITERATIONS; i++ )); do
   fi
   printf 'iteration %3d  kill after %4d ms  acknowledged %3d (total %5d)  integrity %s  audit %s  %s  %.1f s\n' \
     "$i" "$delay_ms" "$((after - before))" "$after" "$integrity" "$audit" "${out##*$'\n'}" "$(echo "$(date +%s.%N) - $t0" | bc)"
+  done_iterations=$i
 done
 
 # After the last kill: start once more and check everything.
@@ -122,7 +126,7 @@ kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
 acknowledged=$(grep -cv '^try' "$JOURNAL" || true)
 verified=$(echo "$final" | sed -nE 's/.*verified ([0-9]+).*/\1/p')
 elapsed=$((SECONDS - start_all))
-echo "summary: iterations $ITERATIONS, kills $kills, writes acknowledged $acknowledged, writes verified ${verified:-0}, failures $failures," \
-  "$(echo "scale=1; $elapsed / $ITERATIONS" | bc) s per iteration ($elapsed s), $BENCH_DB"
+echo "summary: iterations $done_iterations, kills $kills, writes acknowledged $acknowledged, writes verified ${verified:-0}, failures $failures," \
+  "$(echo "scale=1; $elapsed / $(( done_iterations > 0 ? done_iterations : 1 ))" | bc) s per iteration ($elapsed s), $BENCH_DB"
 echo "by kind: $(grep -v '^try' "$JOURNAL" | cut -f1 | sort | uniq -c | awk '{printf "%s %s  ", $2, $1}')"
 (( failures == 0 ))
