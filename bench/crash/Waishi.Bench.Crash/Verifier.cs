@@ -64,8 +64,14 @@ public sealed class Verifier(bool postgres, string connectionString)
               AND d."ExpiryDate" > t."ReturnDate"
             ORDER BY d."Id", t."Id"
             """);
+        // Documents whose generated ledger is out of step with their status (a few in the demo city)
+        // are left out: the check after a kill would blame the crash for them.
+        var last = Rows(connection, """SELECT "DocumentId", "Action" FROM "CustodyEntry" ORDER BY "DocumentId", "AtUtc", "Id" """)
+            .GroupBy(r => G(r[0])).ToDictionary(g => g.Key, g => S(g.Last()[1]));
+        var status = Rows(connection, """SELECT "Id", "Status" FROM "TravelDocument" """).ToDictionary(r => G(r[0]), r => S(r[1]));
+        bool InStep(Guid id) => status[id] == "CheckedOut" ? last.GetValueOrDefault(id) == "CheckedOut" : last.GetValueOrDefault(id) is "Registered" or "Returned";
         // One trip per document, so that a document cycles between custody and that trip.
-        return [.. rows.GroupBy(r => G(r[0])).Select(g => (g.Key, G(g.First()[1]), S(g.First()[2]))).Take(max)];
+        return [.. rows.Where(r => InStep(G(r[0]))).GroupBy(r => G(r[0])).Select(g => (g.Key, G(g.First()[1]), S(g.First()[2]))).Take(max)];
     }
 
     public sealed record Outcome(int Acknowledged, int Verified, List<string> Failures);

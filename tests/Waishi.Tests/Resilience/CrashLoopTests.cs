@@ -47,6 +47,12 @@ public sealed class CrashLoopTests(ITestOutputHelper output)
                 using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
                 var writing = writers.RunAsync(tokens, pairs, journal, i, 100 + i, () => started.TrySetResult(), limit.Token);
                 await Task.WhenAny(started.Task, writing);
+                // On a loaded machine the first write may take seconds: the kill comes after it.
+                var first = Stopwatch.StartNew();
+                while (journal.Acknowledged == 0 && !writing.IsCompleted && first.Elapsed < TimeSpan.FromSeconds(45))
+                {
+                    await Task.Delay(50);
+                }
                 var delay = 200 + random.Next(2801);
                 await Task.Delay(delay);
                 app.Kill(entireProcessTree: true);
