@@ -98,9 +98,10 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, IStringLocal
             ModelState.AddModelError("", t["Nothing was imported: correct the errors below and upload the file again, or tick \"import only the valid rows\"."]);
             return Page();
         }
-        var (added, updated, unchanged) = await Plan.ApplyAsync(db, HttpContext.RequestAborted);
+        // The upload goes in the same transaction as the rows: a crash cannot leave an applied file
+        // waiting to be confirmed a second time.
         db.Remove(upload);
-        await db.SaveChangesAsync();
+        var (added, updated, unchanged) = await Plan.ApplyAsync(db, HttpContext.RequestAborted);
         Summary = (added, updated, unchanged, [.. Plan.Rows.Where(r => !r.IsValid)]);
         Token = null;
         return Page();
