@@ -21,7 +21,8 @@ internal sealed class TripConfiguration : IEntityTypeConfiguration<Trip>
         b.Property(t => t.Number).HasMaxLength(16);
         b.Property(t => t.WithdrawnReason).HasMaxLength(2000);
         b.HasIndex(t => new { t.TenantId, t.Number }).IsUnique();
-        b.HasIndex(t => new { t.TenantId, t.State });
+        // The Id makes it covering: a filtered count (state plus a destination or a member) is read from the index alone.
+        b.HasIndex(t => new { t.TenantId, t.State, t.Id });
         b.HasOne<StaffMember>().WithMany().HasForeignKey(t => t.ApplicantId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<AppUser>().WithMany().HasForeignKey(t => t.FiledByUserId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(t => t.UnitId).OnDelete(DeleteBehavior.Restrict);
