@@ -41,7 +41,9 @@ public static class TestDatabase
         if (IsPostgres)
         {
             var source = new NpgsqlConnectionStringBuilder(template).Database;
-            Execute($"CREATE DATABASE \"{PgPrefix}{name}\" TEMPLATE \"{source}\"");
+            // FILE_COPY copies the template's files whole after a checkpoint; for a small
+            // template on a test server without fsync it takes half the time of WAL_LOG.
+            Execute($"CREATE DATABASE \"{PgPrefix}{name}\" TEMPLATE \"{source}\" STRATEGY FILE_COPY");
             return new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = PgPrefix + name, Pooling = false }.ToString();
         }
         var from = new SqliteConnectionStringBuilder(template).DataSource;

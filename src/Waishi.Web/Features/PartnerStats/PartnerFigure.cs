@@ -14,7 +14,7 @@ public sealed class PartnerFigureViewComponent(AppDbContext db, TenantContext te
         {
             return Content("");
         }
-        var result = await PartnerStatistics.ForTenantAsync(db, new StatsFilter(), HttpContext.RequestAborted);
+        var result = await PartnerStatistics.FiguresAsync(db, HttpContext.RequestAborted);
         return View("/Features/PartnerStats/_PartnerFigure.cshtml", result);
     }
 }

@@ -23,6 +23,9 @@ public sealed record StatsResult(
     IReadOnlyList<StatsLine> ByCountry, IReadOnlyList<StatsLine> ByContinent, IReadOnlyList<StatsLine> ByInstitution,
     int Partners, int Countries, int Agreements);
 
+/// <summary>The totals of the home page's line: partners, their countries, and agreements in force.</summary>
+public sealed record PartnerFigures(int Partners, int Countries, int Agreements);
+
 /// <summary>
 /// Partners and agreements in force (<see cref="Agreement.InForce"/>) by country and continent. An
 /// agreement with parties in two countries counts once in each, and once in the totals. The share is
@@ -41,6 +44,22 @@ public static class PartnerStatistics
     {
         var (partners, links) = await LoadAsync(db, filter, null, ct);
         return Compute(partners, links, null);
+    }
+
+    /// <summary>
+    /// The three totals of the current tenant alone (the home page's line), as <see cref="ForTenantAsync"/>
+    /// with no filter counts them, without building its tables: partners grouped by stored country
+    /// code (a few hundred rows), and one count of the agreements in force that have a party.
+    /// </summary>
+    public static async Task<PartnerFigures> FiguresAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        var groups = await db.Set<Partner>().AsNoTracking().GroupBy(p => p.CountryCode)
+            .Select(g => new { Code = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var parties = db.Set<AgreementParty>().AsNoTracking();
+        var agreements = await db.Set<Agreement>().AsNoTracking()
+            .Where(a => Agreement.InForce.Contains(a.State) && parties.Any(x => x.AgreementId == a.Id))
+            .CountAsync(ct);
+        return new PartnerFigures(groups.Sum(g => g.Count), groups.Select(g => Code(g.Code)).Distinct().Count(), agreements);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Waishi.Web.Platform.Data;
 using Waishi.Web.Platform.Identity;
@@ -21,10 +22,10 @@ public sealed class AwaitingModel(AppDbContext db, TenantContext tenant, TimePro
     public async Task OnGetAsync(int p = 1)
     {
         Now = clock.GetUtcNow().UtcDateTime;
-        var all = await WorkflowQueries.AwaitingAsync(db, User.GetUserId()!.Value, tenant.IsAuthority, HttpContext.RequestAborted);
-        Total = all.Count;
+        var awaiting = WorkflowQueries.Awaiting(db, User.GetUserId()!.Value, tenant.IsAuthority);
+        Total = await awaiting.CountAsync(HttpContext.RequestAborted);
         PageCount = Math.Max(1, (Total + PageSize - 1) / PageSize);
         PageNo = Math.Clamp(p, 1, PageCount);
-        Cases = [.. all.Skip((PageNo - 1) * PageSize).Take(PageSize)];
+        Cases = await awaiting.Skip((PageNo - 1) * PageSize).Take(PageSize).ToListAsync(HttpContext.RequestAborted);
     }
 }

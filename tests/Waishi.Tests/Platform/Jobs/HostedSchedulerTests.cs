@@ -19,13 +19,17 @@ public sealed class HostedSchedulerTests
                 ["Jobs:Enabled"] = "true",
                 ["Jobs:TickInterval"] = "00:00:00.100",
             });
+            // The hosted scheduler walks its jobs one after another: wait until it has finished
+            // the first due point of every one of them, so the second instance finds none left.
+            var jobCount = running.Services.GetRequiredService<JobScheduler>().Jobs.Count;
             JobLease? lease = null;
             await Eventually.TrueAsync(async () =>
             {
-                lease = await running.WithDbAsync(db => db.Set<JobLease>().AsNoTracking()
-                    .SingleOrDefaultAsync(j => j.Name == "outbox-housekeeping" && j.LastFinishedUtc != null));
-                return lease is not null;
-            }, "housekeeping run by the hosted scheduler");
+                var finished = await running.WithDbAsync(db => db.Set<JobLease>().AsNoTracking()
+                    .Where(j => j.LastFinishedUtc != null).ToListAsync());
+                lease = finished.SingleOrDefault(j => j.Name == "outbox-housekeeping");
+                return lease is not null && finished.Count == jobCount;
+            }, "every job run once by the hosted scheduler");
             Assert.Null(lease!.LastError);
 
             await using var other = AppFactory.OnDatabase(database);
