@@ -52,7 +52,7 @@ public sealed class SignInProtectionTests
     [Fact]
     public async Task Password_hashes_are_pbkdf2_with_at_least_210000_iterations()
     {
-        await using var app = await AppFactory.CreateAsync();
+        await using var app = AppFactory.WithProductionHashing();
         await using (var scope = app.Services.CreateAsyncScope())
         {
             using var _ = scope.ServiceProvider.GetRequiredService<TenantContext>().AsSystem();
