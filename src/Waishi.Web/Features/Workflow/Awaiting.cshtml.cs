@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Waishi.Web.Platform.Data;
 using Waishi.Web.Platform.Identity;
 using Waishi.Web.Platform.Tenancy;
