@@ -170,6 +170,46 @@ public sealed class DemoScaleTests(SmallCityFixture city) : IClassFixture<SmallC
     }
 
     [Fact]
+    public async Task Every_generated_document_is_where_its_custody_ledger_says()
+    {
+        await using var scope = await ScopeAsync(city.ConnectionString);
+        var db = scope.Db;
+        var documents = await db.Set<TravelDocument>().AsNoTracking().Select(d => new { d.Id, d.Status, d.TripId }).ToListAsync();
+        var ledgers = (await db.Set<CustodyEntry>().AsNoTracking().Select(e => new { e.DocumentId, e.Action, e.TripId, e.AtUtc, e.Id }).ToListAsync())
+            .GroupBy(e => e.DocumentId).ToDictionary(g => g.Key, g => g.OrderBy(e => e.AtUtc).ThenBy(e => e.Id).ToList());
+        var failures = new List<string>();
+        var checkedOut = 0;
+        foreach (var doc in documents)
+        {
+            var ledger = ledgers[doc.Id];
+            // A document goes with one trip at a time: every check-out is followed by the return
+            // from that trip, except the last line of a document still out.
+            for (var i = 0; i < ledger.Count; i++)
+            {
+                if (ledger[i].Action == CustodyAction.CheckedOut && i + 1 < ledger.Count
+                    && !(ledger[i + 1].Action == CustodyAction.Returned && ledger[i + 1].TripId == ledger[i].TripId))
+                {
+                    failures.Add($"{doc.Id}: out for trip {ledger[i].TripId}, then {ledger[i + 1].Action} for trip {ledger[i + 1].TripId}");
+                }
+            }
+            var last = ledger[^1];
+            var fits = doc.Status switch
+            {
+                TravelDocumentStatus.CheckedOut => last.Action == CustodyAction.CheckedOut && last.TripId == doc.TripId,
+                TravelDocumentStatus.InCustody => last.Action is CustodyAction.Registered or CustodyAction.Returned && doc.TripId is null,
+                _ => true,
+            };
+            if (!fits)
+            {
+                failures.Add($"{doc.Id}: {doc.Status} (trip {doc.TripId}) but the ledger ends with {last.Action} (trip {last.TripId})");
+            }
+            checkedOut += doc.Status == TravelDocumentStatus.CheckedOut ? 1 : 0;
+        }
+        Assert.True(failures.Count == 0, $"{failures.Count} documents out of step with their ledgers:\n" + string.Join("\n", failures.Take(10)));
+        Assert.True(checkedOut > 0, "some documents are out with trips under way");
+    }
+
+    [Fact]
     public async Task Audit_log_of_the_generated_rows_verifies()
     {
         var result = await RunAsync(TestDatabase.IsPostgres, city.ConnectionString, "audit", "verify");

@@ -117,6 +117,7 @@ public sealed class TripGenerator : IScaleGenerator
         var horizon = asOf.AddDays(180);
         var numbers = new Dictionary<(Guid, int), int>();
         var checkedOut = new Dictionary<Guid, (TravelDocument Doc, string Before)>();
+        var busy = new Dictionary<Guid, List<(DateTime From, DateTime Until)>>();
 
         for (var i = 0; i < total; i++)
         {
@@ -256,7 +257,7 @@ public sealed class TripGenerator : IScaleGenerator
                 }
                 if (state == TripState.Approved && departure <= asOf.AddDays(3))
                 {
-                    Journey(context, batch, random, tenant, trip, people, documents, checkedOut);
+                    Journey(context, batch, random, tenant, trip, people, documents, checkedOut, busy);
                 }
                 if (state == TripState.Approved && back < asOf.AddDays(-5))
                 {
@@ -319,7 +320,8 @@ public sealed class TripGenerator : IScaleGenerator
     /// <summary>Each traveller's document checked out before departure and returned after; still
     /// out when the trip is under way at the end of the history.</summary>
     private static void Journey(ScaleContext context, ScaleContext.Batch batch, ScaleRandom random, ScaleTenant tenant, Trip trip,
-        List<ScaleStaff> people, Dictionary<(Guid, TravelDocumentType), TravelDocument> documents, Dictionary<Guid, (TravelDocument, string)> checkedOut)
+        List<ScaleStaff> people, Dictionary<(Guid, TravelDocumentType), TravelDocument> documents, Dictionary<Guid, (TravelDocument, string)> checkedOut,
+        Dictionary<Guid, List<(DateTime From, DateTime Until)>> busy)
     {
         var type = trip.Type switch
         {
@@ -344,26 +346,38 @@ public sealed class TripGenerator : IScaleGenerator
             {
                 continue;
             }
-            batch.Add(new CustodyEntry
-            {
-                Id = random.NextId(outAt), TenantId = tenant.Id, DocumentId = doc.Id, Action = CustodyAction.CheckedOut, TripId = trip.Id,
-                ReturnDue = due, ByUserId = officer.Id, ByName = officer.DisplayName, AtUtc = outAt,
-            });
+            var outId = random.NextId(outAt);
             var backAt = trip.ReturnDate!.Value.AddDays(random.Chance(0.9) ? random.Next(1, 9) : random.Next(9, 40))
                 .ToDateTime(new TimeOnly(1 + random.Next(8), random.Next(60)), DateTimeKind.Utc);
-            if (backAt <= context.AsOfUtc)
+            var returned = backAt <= context.AsOfUtc;
+            // Trips come in no order of time, and one person's trips may overlap: a document goes
+            // with the first of them that claims it and stays home for the others, so its ledger
+            // alternates check-outs and returns and ends where the document is.
+            var until = returned ? backAt : DateTime.MaxValue;
+            if (!busy.TryGetValue(doc.Id, out var spans))
+            {
+                busy[doc.Id] = spans = [];
+            }
+            // Nor can it go before the office has registered it.
+            if (outAt <= doc.CreatedUtc || spans.Any(s => s.From < until && outAt < s.Until))
+            {
+                continue;
+            }
+            spans.Add((outAt, until));
+            batch.Add(new CustodyEntry
+            {
+                Id = outId, TenantId = tenant.Id, DocumentId = doc.Id, Action = CustodyAction.CheckedOut, TripId = trip.Id,
+                ReturnDue = due, ByUserId = officer.Id, ByName = officer.DisplayName, AtUtc = outAt,
+            });
+            if (returned)
             {
                 batch.Add(new CustodyEntry
                 {
                     Id = random.NextId(backAt), TenantId = tenant.Id, DocumentId = doc.Id, Action = CustodyAction.Returned, TripId = trip.Id,
                     ReturnDue = due, ByUserId = officer.Id, ByName = officer.DisplayName, AtUtc = backAt,
                 });
-                if (checkedOut.Remove(doc.Id, out var was))
-                {
-                    Restore(doc, was.Item2);
-                }
             }
-            else if (!checkedOut.ContainsKey(doc.Id))
+            else
             {
                 var before = batch.Snapshot(doc);
                 doc.Status = TravelDocumentStatus.CheckedOut;
@@ -373,14 +387,6 @@ public sealed class TripGenerator : IScaleGenerator
                 checkedOut[doc.Id] = (doc, before);
             }
         }
-    }
-
-    private static void Restore(TravelDocument doc, string _)
-    {
-        doc.Status = TravelDocumentStatus.InCustody;
-        doc.TripId = null;
-        doc.CheckedOutUtc = null;
-        doc.ReturnDue = null;
     }
 
     /// <summary>The report after the trip: mostly approved, recent ones drafts or waiting, a few missing.</summary>
