@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Waishi.Tests.Support;
 using Waishi.Web.Features.Agreements;
 using Waishi.Web.Features.Conferences;
+using Waishi.Web.Features.PartnerStats;
 using Waishi.Web.Features.Visits;
 using Waishi.Web.Features.Visits.Letters;
 using Waishi.Web.Features.TravelDocuments;
@@ -210,6 +211,27 @@ public sealed class DemoScaleTests(SmallCityFixture city) : IClassFixture<SmallC
     }
 
     [Fact]
+    public async Task Home_page_partner_figures_agree_with_the_statistics_page_in_every_institution()
+    {
+        await using var scope = await ScopeAsync(city.ConnectionString);
+        var institutions = await scope.Db.Set<Tenant>().AsNoTracking().Where(t => t.Kind == TenantKind.Institution)
+            .Select(t => new { t.Id, t.Code }).ToListAsync();
+        Assert.Equal(12, institutions.Count);
+        var agreements = 0;
+        foreach (var institution in institutions)
+        {
+            await using var tenant = scope.AsTenant(institution.Id, TenantKind.Institution);
+            var db = tenant.ServiceProvider.GetRequiredService<Waishi.Web.Platform.Data.AppDbContext>();
+            var figures = await PartnerStatistics.FiguresAsync(db);
+            var full = await PartnerStatistics.ForTenantAsync(db, new StatsFilter());
+            Assert.Equal((full.Partners, full.Countries, full.Agreements), (figures.Partners, figures.Countries, figures.Agreements));
+            Assert.True(figures.Partners > 0, $"{institution.Code} has partners");
+            agreements += figures.Agreements;
+        }
+        Assert.True(agreements > 0, "some agreements in force are counted");
+    }
+
+    [Fact]
     public async Task Audit_log_of_the_generated_rows_verifies()
     {
         var result = await RunAsync(TestDatabase.IsPostgres, city.ConnectionString, "audit", "verify");
@@ -278,6 +300,14 @@ public sealed class DemoScaleTests(SmallCityFixture city) : IClassFixture<SmallC
         public Waishi.Web.Platform.Data.AppDbContext Db { get; } = scope.ServiceProvider.GetRequiredService<Waishi.Web.Platform.Data.AppDbContext>();
         public ScaleChecksum Checksum { get; } = scope.ServiceProvider.GetRequiredService<ScaleChecksum>();
         public IDisposable System { get; } = scope.ServiceProvider.GetRequiredService<TenantContext>().AsSystem();
+
+        /// <summary>A further scope that sees one tenant's rows, as a request of its users does.</summary>
+        public AsyncServiceScope AsTenant(Guid tenantId, TenantKind kind)
+        {
+            var inner = app.Services.CreateAsyncScope();
+            inner.ServiceProvider.GetRequiredService<TenantContext>().Set(tenantId, kind);
+            return inner;
+        }
 
         public async ValueTask DisposeAsync()
         {
