@@ -38,7 +38,8 @@ if [[ "$BENCH_DB" == postgres ]]; then
   DBNAME="waishi_crash_$$"
   psql "$(echo "$PG_ADMIN" | sed -E 's/;/ /g; s/Host=/host=/; s/Port=/port=/; s/Username=/user=/; s/Password=/password=/; s/Database=/dbname=/; s/Pooling=[a-z]+//')" \
     -qc "CREATE DATABASE $DBNAME" >/dev/null
-  CONN="$(echo "$PG_ADMIN" | sed -E "s/Database=[^;]*/Database=$DBNAME/")"
+  # The app pools its connections as in production (a test server's "Pooling=false" is dropped).
+  CONN="$(echo "$PG_ADMIN" | sed -E "s/Database=[^;]*/Database=$DBNAME/; s/;?Pooling=[a-zA-Z]+//")"
   DB_ARGS=(--Database:Provider=Postgres "--Database:ConnectionString=$CONN")
   TOOL_DB=(--provider postgres --connection "$CONN")
 else
