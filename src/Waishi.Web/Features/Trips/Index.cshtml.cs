@@ -37,8 +37,9 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
         var query = Filter.Apply(db, await TripAccess.ForAsync(db, User, ct));
         Total = await query.CountAsync(ct);
         PageNo = Math.Clamp(PageNo, 1, PageCount);
-        Rows = await RowsAsync(query.Skip((PageNo - 1) * PageSize).Take(PageSize), ct);
-        Units = await UnitTree.LoadAsync(db, ct);
+        var units = await db.Set<OrgUnit>().AsNoTracking().ToListAsync(ct);
+        Rows = await RowsAsync(query.Skip((PageNo - 1) * PageSize).Take(PageSize), units, ct);
+        Units = UnitTree.Order(units);
         // A large directory is searched by name or staff number in the search box instead of listed here.
         var people = db.Set<StaffMember>().AsNoTracking().OrderBy(s => s.StaffNumber);
         PeopleListed = await people.CountAsync(ct) <= MaxPeopleListed;
@@ -49,7 +50,8 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
     public async Task<IActionResult> OnGetExportAsync(string? format)
     {
         var ct = HttpContext.RequestAborted;
-        var rows = await RowsAsync(Filter.Apply(db, await TripAccess.ForAsync(db, User, ct)), ct);
+        var units = await db.Set<OrgUnit>().AsNoTracking().ToListAsync(ct);
+        var rows = await RowsAsync(Filter.Apply(db, await TripAccess.ForAsync(db, User, ct)), units, ct);
         var table = new ExportTable(
             [t["Title"], t["Trip type"], t["State"], t["Applicant"], t["Unit"], t["Destinations"], t["Departure date"],
              t["Return date"], t["Inviting organisation"], t["Funding source"]],
@@ -62,16 +64,37 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
         return ListExport.File(table, format, "trips");
     }
 
-    private async Task<List<Row>> RowsAsync(IQueryable<Trip> query, CancellationToken ct)
+    /// <summary>
+    /// The trips of the query with their destinations, applicant and unit names: the trips first, then
+    /// the destinations and applicants of those trips alone (a join in the trips' query would read
+    /// every destination of the institution to find the page's).
+    /// </summary>
+    private async Task<List<Row>> RowsAsync(IQueryable<Trip> query, List<OrgUnit> units, CancellationToken ct)
     {
         var chinese = LocalizationSetup.IsChinese;
-        var trips = await query.Include(x => x.Destinations).ToListAsync(ct);
-        var staffIds = trips.Select(x => x.ApplicantId).Distinct().ToList();
-        var staff = await db.Set<StaffMember>().AsNoTracking().Where(s => staffIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
-        var units = await db.Set<OrgUnit>().AsNoTracking().ToDictionaryAsync(u => u.Id, ct);
+        var trips = await query.ToListAsync(ct);
+        // In chunks, so that an export of every trip stays within the database's parameter limits.
+        var places = new List<(Guid TripId, int SortOrder, string City, string CountryCode)>();
+        foreach (var chunk in trips.Select(x => x.Id).Chunk(1000))
+        {
+            places.AddRange((await db.Set<TripDestination>().AsNoTracking().Where(d => chunk.Contains(d.TripId))
+                .Select(d => new { d.TripId, d.SortOrder, d.City, d.CountryCode }).ToListAsync(ct))
+                .Select(d => (d.TripId, d.SortOrder, d.City, d.CountryCode)));
+        }
+        var placesOf = places.ToLookup(d => d.TripId);
+        var staff = new Dictionary<Guid, string>();
+        foreach (var chunk in trips.Select(x => x.ApplicantId).Distinct().Chunk(1000))
+        {
+            foreach (var s in await db.Set<StaffMember>().AsNoTracking().Where(s => chunk.Contains(s.Id))
+                .Select(s => new { s.Id, s.NameZh, s.NameEn }).ToListAsync(ct))
+            {
+                staff[s.Id] = chinese || string.IsNullOrEmpty(s.NameEn) ? s.NameZh : s.NameEn;
+            }
+        }
+        var unitNames = units.ToDictionary(u => u.Id, u => u.Name(chinese));
         return [.. trips.Select(x => new Row(x,
-            staff.GetValueOrDefault(x.ApplicantId)?.Name(chinese) ?? "",
-            units.GetValueOrDefault(x.UnitId)?.Name(chinese) ?? "",
-            string.Join(", ", x.Destinations.OrderBy(d => d.SortOrder).Select(d => $"{d.City} ({d.CountryCode})"))))];
+            staff.GetValueOrDefault(x.ApplicantId) ?? "",
+            unitNames.GetValueOrDefault(x.UnitId) ?? "",
+            string.Join(", ", placesOf[x.Id].OrderBy(d => d.SortOrder).Select(d => $"{d.City} ({d.CountryCode})"))))];
     }
 }
