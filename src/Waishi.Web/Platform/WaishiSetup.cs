@@ -50,6 +50,7 @@ public static class WaishiSetup
         services.AddWaishiDemo(configuration);
         services.AddScoped<Navigation>();
         services.AddWaishiApi();
+        services.AddSingleton(configuration.GetSection("Lists").Get<Api.ListOptions>() ?? new Api.ListOptions());
         services.AddWaishiWorkflow();
         Features.OutboundPlans.OutboundPlansSetup.AddWaishiOutboundPlans(services);
         services.AddWaishiTrips();

@@ -4,13 +4,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Waishi.Web.Features.Organisation;
 using Waishi.Web.Features.People;
+using Waishi.Web.Platform.Api;
 using Waishi.Web.Platform.Data;
 using Waishi.Web.Platform.Export;
 using Waishi.Web.Platform.Localization;
 
 namespace Waishi.Web.Features.Trips;
 
-public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class IndexModel(AppDbContext db, ListOptions lists, IStringLocalizer<SharedResource> t) : PageModel
 {
     public const int PageSize = 25;
 
@@ -24,6 +25,8 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
 
     public List<Row> Rows { get; private set; } = [];
     public int Total { get; private set; }
+    /// <summary>More trips match than <see cref="Total"/> (the count stopped at <see cref="ListOptions.CountCap"/>).</summary>
+    public bool TotalCapped { get; private set; }
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public List<UnitNode> Units { get; private set; } = [];
     public const int MaxPeopleListed = 300;
@@ -34,8 +37,9 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
     public async Task OnGetAsync()
     {
         var ct = HttpContext.RequestAborted;
-        var query = Filter.Apply(db, await TripAccess.ForAsync(db, User, ct));
-        Total = await query.CountAsync(ct);
+        var access = await TripAccess.ForAsync(db, User, ct);
+        var query = Filter.Apply(db, access);
+        (Total, TotalCapped) = await Filter.Matching(db, access).CountUpToAsync(lists.CountCap, ct);
         PageNo = Math.Clamp(PageNo, 1, PageCount);
         var units = await db.Set<OrgUnit>().AsNoTracking().ToListAsync(ct);
         Rows = await RowsAsync(query.Skip((PageNo - 1) * PageSize).Take(PageSize), units, ct);

@@ -22,7 +22,12 @@ public sealed class TripFilter
     /// <summary>A staff member who is the applicant or in the delegation.</summary>
     public Guid? Person { get; set; }
 
-    public IQueryable<Trip> Apply(AppDbContext db, TripAccess access)
+    /// <summary>The visible trips that pass the filters, in the list's order.</summary>
+    public IQueryable<Trip> Apply(AppDbContext db, TripAccess access) =>
+        Matching(db, access).OrderByDescending(t => t.DepartureDate).ThenByDescending(t => t.CreatedUtc);
+
+    /// <summary>The visible trips that pass the filters, in no order: for counting.</summary>
+    public IQueryable<Trip> Matching(AppDbContext db, TripAccess access)
     {
         var query = access.Visible(db).AsNoTracking();
         if (Mine)
@@ -69,7 +74,7 @@ public sealed class TripFilter
         {
             query = query.Where(t => t.ApplicantId == person || db.Set<TripMember>().Any(m => m.TripId == t.Id && m.StaffMemberId == person));
         }
-        return query.OrderByDescending(t => t.DepartureDate).ThenByDescending(t => t.CreatedUtc);
+        return query;
     }
 
     /// <summary>The query string of these filters, with another page if given.</summary>

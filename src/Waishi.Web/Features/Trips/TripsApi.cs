@@ -125,7 +125,8 @@ public static class TripsApi
         return await ApiVersions.SaveDeleteAsync(db, problems, ct);
     }
 
-    private static async Task<IResult> ListAsync(HttpRequest request, HttpContext http, AppDbContext db, ApiProblems problems, CancellationToken ct)
+    private static async Task<IResult> ListAsync(HttpRequest request, HttpContext http, AppDbContext db, ApiProblems problems, ListOptions lists,
+        CancellationToken ct)
     {
         if (!PageRequest.TryRead(request, problems, out var paging, out var error))
         {
@@ -145,7 +146,7 @@ public static class TripsApi
         var access = await TripAccess.ForAsync(db, http.User, ct);
         var page = await filter.Apply(db, access)
             .Select(t => new TripSummaryDto(t.Id, t.Version, t.Title, t.Type, t.State, t.ApplicantId, t.UnitId, t.DepartureDate, t.ReturnDate, t.InvitingOrganisation))
-            .ToPageAsync(paging, ct);
+            .ToPageAsync(filter.Matching(db, access), lists.CountCap, paging, ct);
         return TypedResults.Ok(page);
     }
 

@@ -1,7 +1,17 @@
 namespace Waishi.Web.Platform.Api;
 
-/// <summary>One page of a list answer.</summary>
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
+/// <summary>
+/// Settings of long lists (section <c>Lists</c>). <see cref="CountCap"/>: where the counting of a
+/// city-scale list (trips) stops and the list says "more than …"; a larger cap costs a longer count.
+/// </summary>
+public sealed class ListOptions
+{
+    public int CountCap { get; set; } = 10_000;
+}
+
+/// <summary>One page of a list answer. <paramref name="TotalCapped"/>: more items match than
+/// <paramref name="Total"/>, which is then the cap where counting stopped.</summary>
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize, bool TotalCapped = false);
 
 /// <summary>
 /// <c>?page=&amp;pageSize=</c> of a list request: page from 1, page size 1 to 200, 50 by default.
@@ -54,5 +64,27 @@ public static class PagingExtensions
         var items = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
             query.Skip(paging.Skip).Take(paging.PageSize), ct);
         return new Paged<T>(items, total, paging.Page, paging.PageSize);
+    }
+
+    /// <summary>
+    /// A page whose total is counted up to <paramref name="cap"/> only, on the unordered query: at
+    /// city scale an exact count of a broad filter reads every matching row of the institution on
+    /// each request, while "more than 10,000" tells a user as much.
+    /// </summary>
+    public static async Task<Paged<T>> ToPageAsync<T, TCounted>(this IQueryable<T> ordered, IQueryable<TCounted> unordered, int cap, PageRequest paging,
+        CancellationToken ct)
+    {
+        var (total, capped) = await unordered.CountUpToAsync(cap, ct);
+        var items = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            ordered.Skip(paging.Skip).Take(paging.PageSize), ct);
+        return new Paged<T>(items, total, paging.Page, paging.PageSize, capped);
+    }
+
+    /// <summary>How many rows match, counting no further than <paramref name="cap"/> (then <c>Capped</c>).
+    /// Give it the query without its order, so that the database can stop at the cap.</summary>
+    public static async Task<(int Count, bool Capped)> CountUpToAsync<T>(this IQueryable<T> query, int cap, CancellationToken ct)
+    {
+        var count = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(query.Take(cap + 1), ct);
+        return count > cap ? (cap, true) : (count, false);
     }
 }

@@ -16,7 +16,7 @@ public static class RawTrips
 
     /// <summary>/bench/raw/trips?tenant=&amp;State=&amp;Country=&amp;PageNo=: what the page shows (total, 25 rows
     /// with applicant, unit and destinations, the units of the filter).</summary>
-    public static async Task<IResult> PageAsync(HttpRequest request, RawDatabase db, CancellationToken ct)
+    public static async Task<IResult> PageAsync(HttpRequest request, RawDatabase db, Api.ListOptions lists, CancellationToken ct)
     {
         const int pageSize = 25;
         if (!Guid.TryParse(request.Query["tenant"], out var tenant))
@@ -29,7 +29,7 @@ public static class RawTrips
         {
             return RawJson.BadRequest(error);
         }
-        var total = await CountAsync(db, connection, where, parameters, ct);
+        var (total, capped) = await CountAsync(db, lists, connection, where, parameters, ct);
         var pageCount = Math.Max(1, (int)((total + pageSize - 1) / pageSize));
         var pageNo = Math.Clamp(int.TryParse(request.Query["PageNo"], out var p) ? p : 1, 1, pageCount);
         var rows = await RowsAsync(db, connection, where, parameters, (pageNo - 1) * pageSize, pageSize, ct);
@@ -77,7 +77,7 @@ public static class RawTrips
     }
 
     /// <summary>/bench/raw/api/trips?tenant=&amp;state=&amp;country=&amp;page=&amp;pageSize=: the API's page of trip summaries.</summary>
-    public static async Task<IResult> ApiAsync(HttpRequest request, RawDatabase db, CancellationToken ct)
+    public static async Task<IResult> ApiAsync(HttpRequest request, RawDatabase db, Api.ListOptions lists, CancellationToken ct)
     {
         if (!Guid.TryParse(request.Query["tenant"], out var tenant))
         {
@@ -91,7 +91,7 @@ public static class RawTrips
             return RawJson.BadRequest(error);
         }
         await using var connection = await db.OpenAsync(ct);
-        var total = await CountAsync(db, connection, where, parameters, ct);
+        var (total, capped) = await CountAsync(db, lists, connection, where, parameters, ct);
         var rows = await RowsAsync(db, connection, where, parameters, (page - 1) * pageSize, pageSize, ct, summary: true);
         return RawJson.Of(json =>
         {
@@ -123,6 +123,7 @@ public static class RawTrips
             json.WriteNumber("total", total);
             json.WriteNumber("page", page);
             json.WriteNumber("pageSize", pageSize);
+            json.WriteBoolean("totalCapped", capped);
             json.WriteEndObject();
         });
     }
@@ -184,10 +185,13 @@ public static class RawTrips
         return (where.ToString(), parameters, null);
     }
 
-    private static async Task<long> CountAsync(RawDatabase db, DbConnection connection, string where, List<(string, object?)> parameters, CancellationToken ct)
+    private static async Task<(long Total, bool Capped)> CountAsync(RawDatabase db, Api.ListOptions lists, DbConnection connection, string where, List<(string, object?)> parameters, CancellationToken ct)
     {
-        await using var command = db.Command(connection, $"SELECT COUNT(*) FROM \"Trip\" t WHERE {where}", [.. parameters]);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        // Counted up to the list's cap, as the page and the API count.
+        var cap = lists.CountCap;
+        await using var command = db.Command(connection, $"SELECT COUNT(*) FROM (SELECT 1 FROM \"Trip\" t WHERE {where} LIMIT {cap + 1}) x", [.. parameters]);
+        var count = Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        return count > cap ? (cap, true) : (count, false);
     }
 
     private static async Task<List<Row>> RowsAsync(RawDatabase db, DbConnection connection, string where, List<(string, object?)> parameters,

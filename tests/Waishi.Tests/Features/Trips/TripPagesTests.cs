@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Waishi.Tests.Api;
 using Waishi.Tests.Support;
 using Waishi.Web.Features.Trips;
 
@@ -163,6 +164,34 @@ public sealed class TripPagesTests
         var csv = await client.GetStringAsync("/Trips?handler=Export&format=csv&State=Draft");
         Assert.Contains("Germany trip", csv);
         Assert.DoesNotContain("Japan trip", csv);
+    }
+
+    [Fact]
+    public async Task A_broad_filter_is_counted_up_to_the_cap_in_the_list_and_the_API()
+    {
+        await using var app = await AppFactory.CreateAsync(new Dictionary<string, string?> { ["Lists:CountCap"] = "2" });
+        var people = await TripPeople.LoadAsync(app);
+        var iceland = Enumerable.Range(1, 3).Select(i => new TripBuilder(people, TripForms.Today)
+            .Change(t => { t.Title = $"Iceland trip {i}"; t.Destinations[0].CountryCode = "IS"; }).Build()).ToList();
+        var malta = new TripBuilder(people, TripForms.Today).Change(t => { t.Title = "Malta trip"; t.Destinations[0].CountryCode = "MT"; }).Build();
+        await app.WithDbAsync(async db => { db.AddRange([.. iceland, malta]); await db.SaveChangesAsync(); });
+        Assert.Equal(3, await app.WithDbAsync(db => db.Set<Trip>().CountAsync(t => t.Destinations.Any(d => d.CountryCode == "IS"))));
+        var client = await app.SignInAsync("cqu.officer-exit");
+
+        var broad = await client.GetStringAsync("/Trips?Country=IS");
+        Assert.Contains("More than 2 trips: narrow the filters to count them.", broad);
+        Assert.Equal(3, iceland.Count(t => broad.Contains(t.Title)));
+        var narrow = await client.GetStringAsync("/Trips?Country=MT");
+        Assert.Contains("1 trip(s)", narrow);
+        Assert.DoesNotContain("More than", narrow);
+
+        var api = await (await client.GetAsync("/api/v1/trips?country=IS")).JsonAsync();
+        Assert.Equal(2, api.GetProperty("total").GetInt32());
+        Assert.True(api.GetProperty("totalCapped").GetBoolean());
+        Assert.Equal(3, api.GetProperty("items").GetArrayLength());
+        var exact = await (await client.GetAsync("/api/v1/trips?country=MT")).JsonAsync();
+        Assert.Equal(1, exact.GetProperty("total").GetInt32());
+        Assert.False(exact.GetProperty("totalCapped").GetBoolean());
     }
 
     [Fact]
