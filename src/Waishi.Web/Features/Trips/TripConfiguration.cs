@@ -55,6 +55,8 @@ internal sealed class TripDestinationConfiguration : IEntityTypeConfiguration<Tr
         b.Property(d => d.CountryCode).HasMaxLength(2);
         b.Property(d => d.City).HasMaxLength(100);
         b.HasIndex(d => new { d.CountryCode, d.TripId });
+        // A tenant's trips to a country, read from the index alone (the list's country filter).
+        b.HasIndex(d => new { d.TenantId, d.CountryCode, d.TripId });
     }
 }
 
