@@ -15,7 +15,7 @@ public sealed class MineModel(AppDbContext db, Custody custody) : PageModel
     {
         var ct = HttpContext.RequestAborted;
         var userId = User.GetUserId() ?? Guid.Empty;
-        var staffId = await db.Set<AppUser>().Where(u => u.Id == userId).Select(u => u.StaffMemberId).FirstOrDefaultAsync(ct);
+        var staffId = await StaffOf.UserAsync(db, User, userId, ct);
         HasStaffRecord = staffId is not null;
         var query = db.Set<TravelDocument>().AsNoTracking().Where(d => staffId != null && d.HolderId == staffId)
             .OrderBy(d => d.Type).ThenBy(d => d.Number);

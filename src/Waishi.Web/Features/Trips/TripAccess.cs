@@ -20,7 +20,7 @@ public sealed record TripAccess(ClaimsPrincipal User, Guid UserId, Guid? StaffId
     public static async Task<TripAccess> ForAsync(AppDbContext db, ClaimsPrincipal user, CancellationToken ct = default)
     {
         var userId = user.GetUserId() ?? Guid.Empty;
-        var staffId = await db.Set<AppUser>().Where(u => u.Id == userId).Select(u => u.StaffMemberId).FirstOrDefaultAsync(ct);
+        var staffId = await StaffOf.UserAsync(db, user, userId, ct);
         var units = user.UnitsFor(Roles.UnitSecretary).Concat(user.UnitsFor(Roles.UnitHead)).Distinct().ToList();
         return new TripAccess(user, userId, staffId, units);
     }

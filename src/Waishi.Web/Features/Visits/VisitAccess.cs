@@ -22,7 +22,7 @@ public sealed record VisitAccess(ClaimsPrincipal User, Guid UserId, Guid? StaffI
     public static async Task<VisitAccess> ForAsync(AppDbContext db, ClaimsPrincipal user, CancellationToken ct = default)
     {
         var userId = user.GetUserId() ?? Guid.Empty;
-        var staffId = await db.Set<AppUser>().Where(u => u.Id == userId).Select(u => u.StaffMemberId).FirstOrDefaultAsync(ct);
+        var staffId = await StaffOf.UserAsync(db, user, userId, ct);
         var staffUnit = staffId is { } s
             ? await db.Set<People.StaffMember>().Where(m => m.Id == s).Select(m => m.UnitId).FirstOrDefaultAsync(ct)
             : null;

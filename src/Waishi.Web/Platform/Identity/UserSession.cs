@@ -16,12 +16,14 @@ public sealed class UserSession(AppDbContext db, TenantContext tenant)
     public async Task<ClaimsPrincipal?> LoadAsync(Guid userId, string? securityStamp, string scheme, CancellationToken ct)
     {
         using var _ = tenant.AsSystem();
+        // One round trip: the account, its tenant and its roles.
         var user = await db.Users.AsNoTracking()
             .Where(u => u.Id == userId)
             .Join(db.Set<Tenant>(), u => u.TenantId, t => t.Id, (u, t) => new
             {
                 u.Id, u.UserName, u.DisplayName, u.TenantId, u.IsDisabled, u.SecurityStamp, u.PreferredCulture,
-                u.StaffMemberId, u.StudentId, TenantKind = t.Kind, TenantActive = t.IsActive,
+                u.StaffMemberId, u.StudentId, TenantKind = t.Kind, TenantActive = t.IsActive, TenantNameZh = t.NameZh, TenantNameEn = t.NameEn,
+                Roles = db.Set<RoleAssignment>().Where(r => r.UserId == u.Id).Select(r => new { r.Role, r.OrgUnitId }).ToList(),
             })
             .FirstOrDefaultAsync(ct);
         if (user is null || user.IsDisabled || !user.TenantActive
@@ -29,10 +31,7 @@ public sealed class UserSession(AppDbContext db, TenantContext tenant)
         {
             return null;
         }
-        var roles = await db.Set<RoleAssignment>().AsNoTracking()
-            .Where(r => r.UserId == userId)
-            .Select(r => new { r.Role, r.OrgUnitId })
-            .ToListAsync(ct);
+        var roles = user.Roles;
 
         var claims = new List<Claim>
         {
@@ -41,6 +40,9 @@ public sealed class UserSession(AppDbContext db, TenantContext tenant)
             new(WaishiClaims.DisplayName, user.DisplayName),
             new(WaishiClaims.TenantId, user.TenantId.ToString()),
             new(WaishiClaims.TenantKind, user.TenantKind.ToString()),
+            new(WaishiClaims.TenantNameZh, user.TenantNameZh),
+            new(WaishiClaims.TenantNameEn, user.TenantNameEn),
+            new(WaishiClaims.Loaded, "1"),
         };
         if (user.SecurityStamp is not null)
         {
@@ -52,7 +54,7 @@ public sealed class UserSession(AppDbContext db, TenantContext tenant)
         }
         if (user.StaffMemberId is { } staff)
         {
-            claims.Add(new Claim("waishi:staff", staff.ToString()));
+            claims.Add(new Claim(WaishiClaims.StaffId, staff.ToString()));
         }
         if (user.StudentId is { } student)
         {

@@ -107,11 +107,19 @@ public sealed class Navigation(IAuthorizationService authorization, AppDbContext
             }
         }
         var unread = await UnreadAsync(userId);
-        var tenantRow = await db.Set<Tenant>().AsNoTracking()
-            .Where(t => t.Id == tenant.TenantId)
-            .Select(t => new { t.NameZh, t.NameEn })
-            .FirstOrDefaultAsync();
-        var tenantName = tenantRow is null ? "" : LocalizationSetup.IsChinese ? tenantRow.NameZh : tenantRow.NameEn;
+        string tenantName;
+        if (user.IsLoaded())
+        {
+            tenantName = user.FindFirstValue(LocalizationSetup.IsChinese ? WaishiClaims.TenantNameZh : WaishiClaims.TenantNameEn) ?? "";
+        }
+        else
+        {
+            var tenantRow = await db.Set<Tenant>().AsNoTracking()
+                .Where(t => t.Id == tenant.TenantId)
+                .Select(t => new { t.NameZh, t.NameEn })
+                .FirstOrDefaultAsync();
+            tenantName = tenantRow is null ? "" : LocalizationSetup.IsChinese ? tenantRow.NameZh : tenantRow.NameEn;
+        }
         return new NavModel(true, user.FindFirstValue(WaishiClaims.DisplayName) ?? user.Identity.Name ?? "", tenantName, unread, items);
     }
 }

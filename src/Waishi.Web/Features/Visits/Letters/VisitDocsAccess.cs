@@ -27,7 +27,7 @@ public sealed record VisitDocsAccess(ClaimsPrincipal User, Guid UserId, Guid? St
     public static async Task<VisitDocsAccess> ForAsync(AppDbContext db, ClaimsPrincipal user, CancellationToken ct = default)
     {
         var userId = user.GetUserId() ?? Guid.Empty;
-        var staffId = await db.Set<AppUser>().Where(u => u.Id == userId).Select(u => u.StaffMemberId).FirstOrDefaultAsync(ct);
+        var staffId = await StaffOf.UserAsync(db, user, userId, ct);
         var units = user.UnitsFor(Roles.UnitSecretary).Concat(user.UnitsFor(Roles.UnitHead)).Distinct().ToList();
         return new VisitDocsAccess(user, userId, staffId, units);
     }
