@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Waishi.Tests.Support;
 
 namespace Waishi.Tests.Platform;
@@ -22,5 +23,24 @@ public sealed class NavigationTests
         var student = await (await app.SignInAsync("cqu.student")).GetStringAsync("/");
         Assert.DoesNotContain("data-nav=\"group-outbound\"", student);
         Assert.DoesNotContain("data-nav=\"trips\"", student);
+    }
+
+    [Fact]
+    public async Task The_header_names_the_user_and_the_tenant_as_renamed_in_the_reader_s_language()
+    {
+        await using var app = await AppFactory.CreateAsync();
+        var english = await app.SignInAsync("cqu.officer-exit");
+        var chinese = await app.SignInAsync("cqu.officer-exit", culture: "zh-CN");
+        await app.WithDbAsync(async db =>
+        {
+            var tenant = await db.Set<Waishi.Web.Platform.Tenancy.Tenant>().SingleAsync(t => t.Code == "CQU");
+            tenant.NameEn = "Chongqing University (renamed)";
+            tenant.NameZh = "重庆大学（新名）";
+            await db.SaveChangesAsync();
+        });
+
+        // Read with the account on the next request, not kept from the sign-in.
+        Assert.Matches("data-testid=\"user-name\">[^<]*· Chongqing University \\(renamed\\)<", await english.GetStringAsync("/"));
+        Assert.Matches("data-testid=\"user-name\">[^<]*· 重庆大学（新名）<", await chinese.GetStringAsync("/"));
     }
 }
