@@ -91,11 +91,6 @@ public static class DatabaseSetup
                 await db.Database.CloseConnectionAsync();
             }
         }
-        // Migrate also compares the model with the last migration's snapshot, which costs a good part
-        // of a second at start; with nothing pending (the usual start) that is skipped.
-        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
-        {
-            await db.Database.MigrateAsync(ct);
-        }
+        await db.Database.MigrateAsync(ct);
     }
 }

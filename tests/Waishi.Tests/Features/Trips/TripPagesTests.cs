@@ -195,6 +195,24 @@ public sealed class TripPagesTests
     }
 
     [Fact]
+    public async Task The_export_names_the_destinations_and_applicant_of_every_trip_past_the_first_thousand()
+    {
+        await using var app = await AppFactory.CreateAsync();
+        var people = await TripPeople.LoadAsync(app);
+        var trips = Enumerable.Range(1, 1005).Select(i => new TripBuilder(people, TripForms.Today)
+            .Change(t => { t.Title = $"Export trip {i:0000}"; t.Destinations[0].CountryCode = "IS"; t.Destinations[0].City = "Reykjavik"; }).Build()).ToList();
+        await app.WithDbAsync(async db => { db.AddRange(trips); await db.SaveChangesAsync(); });
+        var client = await app.SignInAsync("cqu.officer-exit");
+
+        var lines = (await client.GetStringAsync("/Trips?handler=Export&format=csv&Country=IS"))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Contains("Export trip ")).ToList();
+
+        Assert.Equal(1005, lines.Count);
+        Assert.All(lines, l => Assert.Contains("Reykjavik (IS)", l));
+        Assert.All(lines, l => Assert.Contains(string.IsNullOrEmpty(people.Applicant.NameEn) ? people.Applicant.NameZh : people.Applicant.NameEn, l));
+    }
+
+    [Fact]
     public async Task The_trip_form_and_list_are_in_Chinese_for_a_Chinese_reader()
     {
         await using var app = await AppFactory.CreateAsync();
