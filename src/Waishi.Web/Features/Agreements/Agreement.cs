@@ -44,6 +44,7 @@ public enum MobilityDirection
 }
 
 /// <summary>An agreement of the tenant with one or more partner institutions.</summary>
+[Stamped(ChangeStamps.Partners)]
 public sealed class Agreement : TenantEntity
 {
     /// <summary>The filing number given at first submission (AGR-2026-0001).</summary>
@@ -96,6 +97,7 @@ public sealed class Agreement : TenantEntity
 }
 
 /// <summary>A partner institution that is a party to an agreement (one or more per agreement).</summary>
+[Stamped(ChangeStamps.Partners)]
 public sealed class AgreementParty : TenantEntity
 {
     public Guid AgreementId { get; set; }

@@ -66,6 +66,7 @@ public static class PartnerStatsSetup
     {
         services.AddScoped<IPartnerHistorySource, AgreementHistorySource>();
         services.AddScoped<IPartnerHistorySource, TripHistorySource>();
+        services.AddSingleton<StatisticsCache>();
         return services;
     }
 }

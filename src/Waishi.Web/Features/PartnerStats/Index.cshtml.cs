@@ -16,7 +16,7 @@ namespace Waishi.Web.Features.PartnerStats;
 /// scripts) and a world map. An institution sees its own; the authority sees the city as counts per
 /// institution and per country.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, TenantContext tenant, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class IndexModel(AppDbContext db, TenantContext tenant, StatisticsCache cache, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public StatsFilter Filter { get; set; } = new();
@@ -35,7 +35,7 @@ public sealed class IndexModel(AppDbContext db, TenantContext tenant, IStringLoc
         var ct = HttpContext.RequestAborted;
         if (City)
         {
-            Result = await PartnerStatistics.ForCityAsync(db, tenant, Filter, ct);
+            Result = await PartnerStatistics.ForCityAsync(db, tenant, Filter, ct, cache);
             using var _ = tenant.AsSystem();
             var chinese = LocalizationSetup.IsChinese;
             Institutions = (await db.Set<Tenant>().AsNoTracking().Where(x => x.Kind == TenantKind.Institution)
@@ -44,7 +44,7 @@ public sealed class IndexModel(AppDbContext db, TenantContext tenant, IStringLoc
         }
         else
         {
-            Result = await PartnerStatistics.ForTenantAsync(db, Filter, ct);
+            Result = await PartnerStatistics.ForTenantAsync(db, Filter, ct, cache);
         }
     }
 

@@ -6,7 +6,7 @@ using Waishi.Web.Platform.Tenancy;
 namespace Waishi.Web.Features.PartnerStats;
 
 /// <summary>The home page's line for the office of an institution: "N partners in M countries; K agreements in force".</summary>
-public sealed class PartnerFigureViewComponent(AppDbContext db, TenantContext tenant) : ViewComponent
+public sealed class PartnerFigureViewComponent(AppDbContext db, TenantContext tenant, StatisticsCache cache) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
@@ -14,7 +14,7 @@ public sealed class PartnerFigureViewComponent(AppDbContext db, TenantContext te
         {
             return Content("");
         }
-        var result = await PartnerStatistics.FiguresAsync(db, HttpContext.RequestAborted);
+        var result = await PartnerStatistics.FiguresAsync(db, HttpContext.RequestAborted, cache);
         return View("/Features/PartnerStats/_PartnerFigure.cshtml", result);
     }
 }

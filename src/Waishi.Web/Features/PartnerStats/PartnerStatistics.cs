@@ -39,11 +39,24 @@ public static class PartnerStatistics
     /// <summary>An agreement in force of a tenant with a partner (that passes the filters) in a country.</summary>
     private sealed record AgreementLink(Guid TenantId, Guid AgreementId, string Country);
 
-    /// <summary>The figures of the current tenant (the query filters keep it to its own rows).</summary>
-    public static async Task<StatsResult> ForTenantAsync(AppDbContext db, StatsFilter filter, CancellationToken ct = default)
+    /// <summary>
+    /// The figures of the current tenant (the query filters keep it to its own rows); with a
+    /// <paramref name="cache"/>, computed once per filter and <see cref="ChangeStamp"/> of the tenant.
+    /// </summary>
+    public static async Task<StatsResult> ForTenantAsync(AppDbContext db, StatsFilter filter, CancellationToken ct = default,
+        StatisticsCache? cache = null)
     {
-        var (partners, links) = await LoadAsync(db, filter, null, ct);
-        return Compute(partners, links, null);
+        async Task<StatsResult> ComputeAsync()
+        {
+            var (partners, links) = await LoadAsync(db, filter, null, ct);
+            return Compute(partners, links, null);
+        }
+        if (cache is null || db.Tenant.IsSystem || db.Tenant.TenantId is not { } tenantId)
+        {
+            return await ComputeAsync();
+        }
+        var stamp = await StampsAsync(db, [tenantId], ct);
+        return await cache.GetAsync($"tenant|{Key(filter)}|{stamp}", ComputeAsync);
     }
 
     /// <summary>
@@ -51,7 +64,17 @@ public static class PartnerStatistics
     /// with no filter counts them, without building its tables: partners grouped by stored country
     /// code (a few hundred rows), and one count of the agreements in force that have a party.
     /// </summary>
-    public static async Task<PartnerFigures> FiguresAsync(AppDbContext db, CancellationToken ct = default)
+    public static async Task<PartnerFigures> FiguresAsync(AppDbContext db, CancellationToken ct = default, StatisticsCache? cache = null)
+    {
+        if (cache is null || db.Tenant.IsSystem || db.Tenant.TenantId is not { } tenantId)
+        {
+            return await CountFiguresAsync(db, ct);
+        }
+        var stamp = await StampsAsync(db, [tenantId], ct);
+        return await cache.GetAsync($"figures|{stamp}", () => CountFiguresAsync(db, ct));
+    }
+
+    private static async Task<PartnerFigures> CountFiguresAsync(AppDbContext db, CancellationToken ct)
     {
         var groups = await db.Set<Partner>().AsNoTracking().GroupBy(p => p.CountryCode)
             .Select(g => new { Code = g.Key, Count = g.Count() }).ToListAsync(ct);
@@ -66,7 +89,8 @@ public static class PartnerStatistics
     /// The city-wide figures for the authority: the rows of every active institution, read with the
     /// tenant filters lifted but leaving this method only as counts (never a partner's or an agreement's name).
     /// </summary>
-    public static async Task<StatsResult> ForCityAsync(AppDbContext db, TenantContext tenant, StatsFilter filter, CancellationToken ct = default)
+    public static async Task<StatsResult> ForCityAsync(AppDbContext db, TenantContext tenant, StatsFilter filter, CancellationToken ct = default,
+        StatisticsCache? cache = null)
     {
         if (!tenant.IsAuthority)
         {
@@ -74,10 +98,32 @@ public static class PartnerStatistics
         }
         using var _ = tenant.AsSystem();
         var institutions = await db.Set<Tenant>().AsNoTracking().Where(t => t.Kind == TenantKind.Institution && t.IsActive)
-            .Select(t => t.Id).ToListAsync(ct);
-        var (partners, links) = await LoadAsync(db, filter, institutions, ct);
-        return Compute(partners, links, institutions);
+            .OrderBy(t => t.Id).Select(t => t.Id).ToListAsync(ct);
+        async Task<StatsResult> ComputeAsync()
+        {
+            var (partners, links) = await LoadAsync(db, filter, institutions, ct);
+            return Compute(partners, links, institutions);
+        }
+        if (cache is null)
+        {
+            return await ComputeAsync();
+        }
+        // The stamps are read before the rows: a change committed in between is then either in the
+        // rows (and its new stamp makes a new key) or in neither.
+        var stamps = await StampsAsync(db, institutions, ct);
+        return await cache.GetAsync($"city|{Key(filter)}|{stamps}", ComputeAsync);
     }
+
+    /// <summary>The partners stamps of the tenants, in the order given, as one string ("-" for a tenant never stamped).</summary>
+    private static async Task<string> StampsAsync(AppDbContext db, List<Guid> tenants, CancellationToken ct)
+    {
+        var stamps = await db.Set<ChangeStamp>().AsNoTracking()
+            .Where(s => s.Area == ChangeStamps.Partners && tenants.Contains(s.TenantId))
+            .Select(s => new { s.TenantId, s.Stamp }).ToDictionaryAsync(s => s.TenantId, s => s.Stamp, ct);
+        return string.Join(",", tenants.Select(id => $"{id:N}:{(stamps.TryGetValue(id, out var stamp) ? stamp.ToString("N") : "-")}"));
+    }
+
+    private static string Key(StatsFilter filter) => $"{filter.Region}|{filter.PartnerType}|{filter.AgreementType}";
 
     /// <summary>
     /// Counts in the database rather than rows in memory: partners grouped by tenant and country, and

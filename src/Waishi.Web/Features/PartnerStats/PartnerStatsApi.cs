@@ -21,7 +21,8 @@ public static class PartnerStatsApi
             .MapGet("/", GetAsync).WithName("GetPartnerStatistics").Produces<StatisticsDto>().ProducesValidationProblem()
             .WithSummary("Partners and agreements in force by country, continent and (for the authority) institution; filters region, partnerType, agreementType.");
 
-    private static async Task<IResult> GetAsync(HttpRequest request, AppDbContext db, TenantContext tenant, ApiProblems problems, CancellationToken ct)
+    private static async Task<IResult> GetAsync(HttpRequest request, AppDbContext db, TenantContext tenant, StatisticsCache cache, ApiProblems problems,
+        CancellationToken ct)
     {
         var query = new ApiQuery(request);
         var filter = new StatsFilter
@@ -34,8 +35,8 @@ public static class PartnerStatsApi
             return problems.Validation(query.Errors);
         }
         var result = tenant.IsAuthority
-            ? await PartnerStatistics.ForCityAsync(db, tenant, filter, ct)
-            : await PartnerStatistics.ForTenantAsync(db, filter, ct);
+            ? await PartnerStatistics.ForCityAsync(db, tenant, filter, ct, cache)
+            : await PartnerStatistics.ForTenantAsync(db, filter, ct, cache);
         var institutions = new Dictionary<string, (string En, string Zh)>();
         if (tenant.IsAuthority)
         {

@@ -25,6 +25,7 @@ public enum PartnerRegion
 }
 
 /// <summary>A partner institution of the tenant, optionally linked to its ROR record.</summary>
+[Stamped(ChangeStamps.Partners)]
 public sealed class Partner : TenantEntity
 {
     public string NameEn { get; set; } = "";

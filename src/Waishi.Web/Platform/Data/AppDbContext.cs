@@ -11,7 +11,7 @@ namespace Waishi.Web.Platform.Data;
 /// <summary>
 /// The one database context. Reads of tenant-owned rows are filtered to the current tenant; writes
 /// are checked against it; every save bumps versions of edited rows and appends the audit entries
-/// of the change in the same transaction.
+/// of the change and the new <see cref="ChangeStamp"/>s of the areas it touched in the same transaction.
 /// </summary>
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantContext tenant, Actor actor, TimeProvider clock)
     : IdentityUserContext<AppUser, Guid>(options)
@@ -88,7 +88,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
         ChangeTracker.DetectChanges();
         WriteRules.Apply(this);
         var changes = AuditCapture.Capture(ChangeTracker);
-        if (changes.Count == 0)
+        var stamped = ChangeStamps.Touched(ChangeTracker);
+        if (changes.Count == 0 && stamped.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -99,7 +100,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
         var added = new List<AuditEntry>();
         try
         {
-            added = await AuditChain.AppendAsync(this, changes, cancellationToken);
+            if (changes.Count > 0)
+            {
+                added = await AuditChain.AppendAsync(this, changes, cancellationToken);
+            }
+            await ChangeStamps.TouchAsync(this, stamped, cancellationToken);
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null)
             {

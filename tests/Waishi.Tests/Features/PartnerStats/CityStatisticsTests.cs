@@ -1,8 +1,12 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Waishi.Tests.Support;
 using Waishi.Web.Features.Agreements;
 using Waishi.Web.Features.Partners;
+using Waishi.Web.Platform.Data;
+using Waishi.Web.Platform.Tenancy;
 
 namespace Waishi.Tests.Features.PartnerStats;
 
@@ -75,5 +79,100 @@ public sealed class CityStatisticsTests
         Assert.Equal(1, dto.GetProperty("partners").GetInt32());
         Assert.Empty(dto.GetProperty("byInstitution").EnumerateArray());
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await cqupt.GetAsync("/api/v1/partner-statistics?region=Mars")).StatusCode);
+    }
+
+    private static Task<string?> StampAsync(AppFactory app, Guid tenantId) => app.WithDbAsync(db => db.Set<ChangeStamp>()
+        .Where(s => s.TenantId == tenantId && s.Area == ChangeStamps.Partners).Select(s => (string?)s.Stamp.ToString()).SingleOrDefaultAsync());
+
+    [Fact]
+    public async Task The_city_figures_are_computed_once_per_stamp_and_follow_every_saved_change()
+    {
+        await using var app = await AppFactory.CreateAsync();
+        await SeedTwoInstitutionsAsync(app);
+        var cquId = await new StatsData(app, "CQU").TenantIdAsync();
+        var cquptId = await new StatsData(app, "CQUPT").TenantIdAsync();
+        var fao = await app.SignInAsync("cqfao.fao-analyst");
+        Assert.Contains("3 partner(s) in 2 countries or regions; 2 agreement(s) in force.", await fao.GetStringAsync("/Partners/Statistics"));
+
+        // A write past the context's save (no stamp) is not seen: the figures are kept, not counted again.
+        await app.WithDbAsync(db => db.Set<Partner>().Where(p => p.NameEn == "Secret Paris Partner")
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.CountryCode, "DE")));
+        var kept = await fao.GetStringAsync("/Partners/Statistics");
+        Assert.Equal((1, 1), PartnerStatisticsTests.Row(kept, "country", "FR"));
+        Assert.Null(PartnerStatisticsTests.Row(kept, "country", "DE"));
+
+        // A partner saved through the form stamps its institution: the city is counted again.
+        var before = await StampAsync(app, cquptId);
+        var officer = await app.SignInAsync("cqupt.officer-global");
+        var saved = await officer.PostFormAsync("/Partners/Create", "/Partners/Create", new()
+        {
+            ["Form.NameEn"] = "University of Cape Town", ["Form.CountryCode"] = "ZA", ["Form.Type"] = "University",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.NotEqual(before, await StampAsync(app, cquptId));
+        var html = await fao.GetStringAsync("/Partners/Statistics");
+        Assert.Contains("4 partner(s) in 3 countries or regions; 2 agreement(s) in force.", html);
+        Assert.Equal((1, 0), PartnerStatisticsTests.Row(html, "country", "ZA"));
+        Assert.Equal((1, 1), PartnerStatisticsTests.Row(html, "country", "DE"));
+        Assert.Equal((2, 1), PartnerStatisticsTests.Row(html, "institution", cquptId.ToString()));
+
+        // An agreement that leaves force, in another institution, and the filtered and API views.
+        await app.WithDbAsync(async db =>
+        {
+            var agreement = await db.Set<Agreement>().SingleAsync(a => a.Title == "Secret CQU agreement");
+            agreement.State = AgreementState.Terminated;
+            await db.SaveChangesAsync();
+        });
+        Assert.Contains("4 partner(s) in 3 countries or regions; 1 agreement(s) in force.", await fao.GetStringAsync("/Partners/Statistics"));
+        var api = await fao.GetFromJsonAsync<JsonElement>("/api/v1/partner-statistics");
+        Assert.Equal(1, api.GetProperty("agreementsInForce").GetInt32());
+        Assert.Equal(4, api.GetProperty("partners").GetInt32());
+
+        // An institution made inactive leaves the city's figures (the tenant list is part of the key).
+        await app.WithDbAsync(async db =>
+        {
+            var tenant = await db.Set<Tenant>().SingleAsync(t => t.Id == cquId);
+            tenant.IsActive = false;
+            await db.SaveChangesAsync();
+        });
+        Assert.Contains("2 partner(s) in 2 countries or regions; 1 agreement(s) in force.", await fao.GetStringAsync("/Partners/Statistics"));
+    }
+
+    [Fact]
+    public async Task A_stamp_is_written_with_the_change_and_rolled_back_with_it()
+    {
+        await using var app = await AppFactory.CreateAsync();
+        var data = new StatsData(app, "CQU");
+        var tenantId = await data.TenantIdAsync();
+        Assert.Null(await StampAsync(app, tenantId));
+        var partner = await data.PartnerAsync("University of Tokyo", "JP");
+        var first = await StampAsync(app, tenantId);
+        Assert.NotNull(first);
+
+        await app.WithDbAsync(async db =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var row = await db.Set<Partner>().SingleAsync(p => p.Id == partner);
+            row.CountryCode = "KR";
+            await db.SaveChangesAsync();
+            await transaction.RollbackAsync();
+        });
+        Assert.Equal(first, await StampAsync(app, tenantId));
+
+        // Rows that the statistics do not count leave the stamp alone.
+        await app.WithDbAsync(async db =>
+        {
+            var tenant = await db.Set<Tenant>().SingleAsync(t => t.Id == tenantId);
+            tenant.NameEn = "Chongqing University (renamed)";
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal(first, await StampAsync(app, tenantId));
+
+        await app.WithDbAsync(async db =>
+        {
+            db.Remove(await db.Set<Partner>().SingleAsync(p => p.Id == partner));
+            await db.SaveChangesAsync();
+        });
+        Assert.NotEqual(first, await StampAsync(app, tenantId));
     }
 }

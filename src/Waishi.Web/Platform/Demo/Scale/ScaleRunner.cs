@@ -68,6 +68,10 @@ public sealed class ScaleRunner(AppDbContext db, TenantContext tenant, IEnumerab
                 await progress.WriteLineAsync($"Left out (--only): {string.Join(", ", known.Except(chosen).Select(g => g.Name))}");
             }
 
+            // The bulk paths write past the context's save, so figures kept by a running instance
+            // are made stale by hand.
+            await ChangeStamps.TouchAllAsync(db, ChangeStamps.Partners, ct);
+
             var analyse = Stopwatch.StartNew();
             await using (var command = connection.CreateCommand())
             {
