@@ -23,6 +23,8 @@ internal sealed class TripConfiguration : IEntityTypeConfiguration<Trip>
         b.HasIndex(t => new { t.TenantId, t.Number }).IsUnique();
         // The Id makes it covering: a filtered count (state plus a destination or a member) is read from the index alone.
         b.HasIndex(t => new { t.TenantId, t.State, t.Id });
+        // A list filtered by state walks its trips already in the list's order and stops at the page.
+        b.HasIndex(t => new { t.TenantId, t.State, t.DepartureDate, t.CreatedUtc });
         b.HasOne<StaffMember>().WithMany().HasForeignKey(t => t.ApplicantId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<AppUser>().WithMany().HasForeignKey(t => t.FiledByUserId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(t => t.UnitId).OnDelete(DeleteBehavior.Restrict);
