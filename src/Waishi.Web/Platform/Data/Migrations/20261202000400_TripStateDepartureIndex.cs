@@ -13,9 +13,18 @@ namespace Waishi.Web.Platform.Data.Migrations;
 [Migration("20261202000400_TripStateDepartureIndex")]
 public sealed class TripStateDepartureIndex : Migration
 {
-    protected override void Up(MigrationBuilder migrationBuilder) =>
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
         migrationBuilder.CreateIndex(name: "IX_Trip_TenantId_State_DepartureDate_CreatedUtc", table: "Trip",
             columns: ["TenantId", "State", "DepartureDate", "CreatedUtc"]);
+        if (ActiveProvider == "Microsoft.EntityFrameworkCore.Sqlite")
+        {
+            // SQLite's planner takes an index without statistics for a very selective one, and on an
+            // analysed database would then sort the whole unfiltered list through it (0.02 s to 0.7 s
+            // at a million trips). Measuring this index alone takes a fraction of a second.
+            migrationBuilder.Sql("ANALYZE \"IX_Trip_TenantId_State_DepartureDate_CreatedUtc\";");
+        }
+    }
 
     protected override void Down(MigrationBuilder migrationBuilder) =>
         migrationBuilder.DropIndex(name: "IX_Trip_TenantId_State_DepartureDate_CreatedUtc", table: "Trip");
