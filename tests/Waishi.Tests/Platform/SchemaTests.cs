@@ -78,6 +78,53 @@ public sealed class SchemaTests
         Assert.Equal(before["StaffMember"].Count, await db.Set<Waishi.Web.Features.People.StaffMember>().CountAsync());
     }
 
+    [Fact]
+    public async Task On_an_analysed_SQLite_database_the_trip_list_keeps_its_index_after_the_state_departure_migration()
+    {
+        // SQLite only: its planner keeps statistics per index (PostgreSQL keeps them per column).
+        if (TestDatabase.IsPostgres)
+        {
+            return;
+        }
+        await using var app = AppFactory.OnEmptyDatabase(seed: false, NoStartupMigration);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var migrations = db.Database.GetMigrations().ToList();
+        var added = migrations.IndexOf("20261202000400_TripStateDepartureIndex");
+        await db.GetService<IMigrator>().MigrateAsync(migrations[added - 1]);
+        // A small generated city (2,000 trips in twelve institutions), analysed at the end as `demo` does.
+        await scope.ServiceProvider.GetRequiredService<Waishi.Web.Platform.Demo.Scale.ScaleRunner>().RunAsync(
+            Waishi.Web.Platform.Demo.Scale.ScaleOptions.For("small", 1) with { Only = new HashSet<string> { "trips" } },
+            TextWriter.Null, CancellationToken.None);
+        using var system = scope.ServiceProvider.GetRequiredService<TenantContext>().AsSystem();
+        var tenant = await db.Set<Waishi.Web.Features.Trips.Trip>().GroupBy(t => t.TenantId)
+            .OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
+        await db.Database.ExecuteSqlRawAsync("ANALYZE");
+
+        await db.Database.MigrateAsync();
+
+        // The unfiltered list walks the tenant's departure index; with a new index that has no
+        // statistics, SQLite took that one as more selective and sorted every trip of the tenant.
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN SELECT \"Id\" FROM \"Trip\" WHERE \"TenantId\" = $t " +
+            "ORDER BY \"DepartureDate\" DESC, \"CreatedUtc\" DESC LIMIT 25";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "$t";
+        parameter.Value = tenant.ToString().ToUpperInvariant();
+        command.Parameters.Add(parameter);
+        var plan = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(3));
+            }
+        }
+        Assert.Contains(plan, step => step.Contains("IX_Trip_TenantId_DepartureDate", StringComparison.Ordinal));
+    }
+
     private static async Task<HashSet<string>> SchemaOfAsync(Func<AppDbContext, Task> build)
     {
         await using var app = AppFactory.OnEmptyDatabase(seed: false, NoStartupMigration);
