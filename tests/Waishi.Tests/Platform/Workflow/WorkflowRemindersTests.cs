@@ -37,7 +37,14 @@ public sealed class WorkflowRemindersTests
             await db.Set<WorkflowCase>().Where(c => c.Id == onTime.CaseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.StepDueUtc, due.AddDays(10)));
         });
 
+        // Two runs an hour apart on one local day of the jobs' time zone (a run is reminded once per
+        // local day, so runs either side of local midnight would each remind).
+        var zone = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<JobOptions>>().Value.Zone();
         var later = due.AddHours(2);
+        if (TimeZoneInfo.ConvertTimeFromUtc(later, zone).Hour >= 22)
+        {
+            later = later.AddHours(3);
+        }
         await RunAsync(app, later);
         await RunAsync(app, later.AddHours(1));
         var head = await kit.UserIdAsync("cqu.unit-head");
