@@ -51,12 +51,7 @@ public static class PartnerStatistics
             var (partners, links) = await LoadAsync(db, filter, null, ct);
             return Compute(partners, links, null);
         }
-        if (cache is null || db.Tenant.IsSystem || db.Tenant.TenantId is not { } tenantId)
-        {
-            return await ComputeAsync();
-        }
-        var stamp = await StampsAsync(db, [tenantId], ct);
-        return await cache.GetAsync($"tenant|{Key(filter)}|{stamp}", ComputeAsync);
+        return await KeptForTenantAsync(db, cache, $"tenant|{Key(filter)}", ComputeAsync, ct);
     }
 
     /// <summary>
@@ -66,12 +61,22 @@ public static class PartnerStatistics
     /// </summary>
     public static async Task<PartnerFigures> FiguresAsync(AppDbContext db, CancellationToken ct = default, StatisticsCache? cache = null)
     {
+        return await KeptForTenantAsync(db, cache, "figures", () => CountFiguresAsync(db, ct), ct);
+    }
+
+    /// <summary>
+    /// Computes for the current tenant, kept in the cache under the key and the tenant's partners
+    /// stamp; computed afresh with no cache or in system scope (no one tenant to stamp).
+    /// </summary>
+    private static async Task<T> KeptForTenantAsync<T>(AppDbContext db, StatisticsCache? cache, string key,
+        Func<Task<T>> compute, CancellationToken ct) where T : class
+    {
         if (cache is null || db.Tenant.IsSystem || db.Tenant.TenantId is not { } tenantId)
         {
-            return await CountFiguresAsync(db, ct);
+            return await compute();
         }
         var stamp = await StampsAsync(db, [tenantId], ct);
-        return await cache.GetAsync($"figures|{stamp}", () => CountFiguresAsync(db, ct));
+        return await cache.GetAsync($"{key}|{stamp}", compute);
     }
 
     private static async Task<PartnerFigures> CountFiguresAsync(AppDbContext db, CancellationToken ct)
