@@ -26,6 +26,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
+    /// <summary>
+    /// Set only by the generator of the compiled SQLite model (<c>scripts/compile-model.sh</c>): EF Core
+    /// cannot write query filters into a compiled model, so it is generated without them and
+    /// <c>CompiledModel/AppDbContextModel.Filters.cs</c> adds them back when it loads.
+    /// </summary>
+    internal bool WithoutQueryFilters { get; init; }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums are stored by name so that the database stays readable and reordering is safe.
@@ -55,7 +62,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
             {
                 builder.Entity(type.ClrType).HasOne(typeof(Tenant)).WithMany()
                     .HasForeignKey(nameof(ITenantOwned.TenantId)).OnDelete(DeleteBehavior.Restrict);
-                builder.Entity(type.ClrType).HasQueryFilter(TenantFilter(type.ClrType));
+                if (!WithoutQueryFilters)
+                {
+                    builder.Entity(type.ClrType).HasQueryFilter(TenantFilter(type.ClrType, Expression.Constant(this)));
+                }
                 // Updates and deletes also match the tenant the row was loaded with, so a detached
                 // copy claiming another tenant's id changes nothing.
                 builder.Entity(type.ClrType).Property(nameof(ITenantOwned.TenantId)).IsConcurrencyToken();
@@ -63,7 +73,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
         }
     }
 
-    private LambdaExpression TenantFilter(Type entityType)
+    /// <summary>The tenant filter of a tenant-owned type; <paramref name="context"/> is any
+    /// <see cref="AppDbContext"/> constant, which EF Core swaps for the querying context.</summary>
+    internal static LambdaExpression TenantFilter(Type entityType, Expression context)
     {
         // e => EF.Parameter(FilterTenantId) == null || (Guid?)((ITenantOwned)e).TenantId == FilterTenantId
         // EF.Parameter keeps the null test in SQL ("@id IS NULL") instead of turning it into a
@@ -72,7 +84,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
         // so indexes that start with TenantId serve it, and a system query has no tenant condition.
         // "@system OR TenantId = @id" kept SQLite from using TenantId-first indexes.
         var e = Expression.Parameter(entityType, "e");
-        var filterTenant = Expression.Property(Expression.Constant(this), nameof(FilterTenantId));
+        var filterTenant = Expression.Property(context, nameof(FilterTenantId));
         var parameter = Expression.Call(typeof(EF), nameof(EF.Parameter), [typeof(Guid?)], filterTenant);
         var body = Expression.OrElse(
             Expression.Equal(parameter, Expression.Constant(null, typeof(Guid?))),
