@@ -33,7 +33,10 @@ log "building the web project (Release)"
 dotnet build src/Waishi.Web/Waishi.Web.csproj -c Release -nologo -v quiet >/dev/null
 builds=("build:$root/src/Waishi.Web/bin/Release/net10.0/Waishi.Web.dll")
 if [ "$publish" = 1 ]; then
-  log "publishing with ReadyToRun (linux-x64)"
+  log "publishing with ReadyToRun (linux-x64), from a clean intermediate folder"
+  # An incremental ReadyToRun publish once copied the packages' plain IL beside a precompiled
+  # Waishi.Web.dll, and that mix aborted at start; a clean publish has not.
+  rm -rf src/Waishi.Web/obj/Release/net10.0/linux-x64 src/Waishi.Web/bin/Release/net10.0/linux-x64
   dotnet publish src/Waishi.Web/Waishi.Web.csproj -c Release -r linux-x64 -p:PublishReadyToRun=true \
     -o "$work/publish" -nologo -v quiet >/dev/null
   builds+=("readytorun:$work/publish/Waishi.Web.dll")
