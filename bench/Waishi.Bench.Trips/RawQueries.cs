@@ -16,6 +16,9 @@ public sealed class RawQueries(Database db, Guid tenantId, Guid userId)
 {
     public const int PageSize = 25;
 
+    /// <summary>The app's default <c>Lists:CountCap</c>: the trip list counts no further.</summary>
+    private const int CountCap = 10_000;
+
     /// <summary>The total and one page of the trip list with applicant, unit and destinations.</summary>
     public async Task<(long Total, List<TripRow> Rows)> TripsAsync(IReadOnlyDictionary<string, string> filter, int page, CancellationToken ct = default)
     {
@@ -56,8 +59,9 @@ public sealed class RawQueries(Database db, Guid tenantId, Guid userId)
                 default: throw new ArgumentException($"the raw trip query does not know the filter '{key}'");
             }
         }
-        count.CommandText = $"SELECT COUNT(*) FROM \"Trip\" t WHERE {where}";
-        var total = Convert.ToInt64(await count.ExecuteScalarAsync(ct));
+        // Counted as the page counts: up to the app's Lists:CountCap (10,000 unless configured), then capped.
+        count.CommandText = $"SELECT COUNT(*) FROM (SELECT 1 FROM \"Trip\" t WHERE {where} LIMIT {CountCap + 1}) x";
+        var total = Math.Min(Convert.ToInt64(await count.ExecuteScalarAsync(ct)), CountCap);
 
         list.CommandText =
             "SELECT t.\"Id\", t.\"Title\", t.\"Type\", t.\"State\", t.\"DepartureDate\", s.\"NameZh\", u.\"NameZh\" " +
