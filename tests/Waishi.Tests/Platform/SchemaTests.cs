@@ -105,39 +105,6 @@ public sealed class SchemaTests
 
         // The unfiltered list walks the tenant's departure index; with a new index that has no
         // statistics, SQLite took that one as more selective and sorted every trip of the tenant.
-        Assert.Contains(await TripListPlanAsync(db, tenant), step => step.Contains("IX_Trip_TenantId_DepartureDate", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task A_SQLite_database_grown_without_statistics_gets_them_at_start_and_the_trip_list_keeps_its_index()
-    {
-        if (TestDatabase.IsPostgres)
-        {
-            return;
-        }
-        await using var app = AppFactory.OnEmptyDatabase(seed: false, NoStartupMigration);
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await db.Database.MigrateAsync();
-        await scope.ServiceProvider.GetRequiredService<Waishi.Web.Platform.Demo.Scale.ScaleRunner>().RunAsync(
-            Waishi.Web.Platform.Demo.Scale.ScaleOptions.For("small", 1) with { Only = new HashSet<string> { "trips" } },
-            TextWriter.Null, CancellationToken.None);
-        using var system = scope.ServiceProvider.GetRequiredService<TenantContext>().AsSystem();
-        var tenant = await db.Set<Waishi.Web.Features.Trips.Trip>().GroupBy(t => t.TenantId)
-            .OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
-        // As a database that grew through the app's own writes: SQLite has no statistics at all.
-        await db.Database.ExecuteSqlRawAsync("DELETE FROM sqlite_stat1");
-
-        await DatabaseSetup.MigrateAsync(db);
-
-        Assert.True(await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM sqlite_stat1 WHERE tbl = 'Trip'").SingleAsync() > 0,
-            "no statistics of the trips after the start's migration");
-        Assert.Contains(await TripListPlanAsync(db, tenant), step => step.Contains("IX_Trip_TenantId_DepartureDate", StringComparison.Ordinal));
-    }
-
-    /// <summary>SQLite's plan of the first page of a tenant's unfiltered trip list.</summary>
-    private static async Task<List<string>> TripListPlanAsync(AppDbContext db, Guid tenant)
-    {
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync();
         await using var command = connection.CreateCommand();
@@ -155,7 +122,7 @@ public sealed class SchemaTests
                 plan.Add(reader.GetString(3));
             }
         }
-        return plan;
+        Assert.Contains(plan, step => step.Contains("IX_Trip_TenantId_DepartureDate", StringComparison.Ordinal));
     }
 
     private static async Task<HashSet<string>> SchemaOfAsync(Func<AppDbContext, Task> build)

@@ -88,7 +88,7 @@ public static class DatabaseSetup
     }
 
     /// <summary>Applies pending migrations; on SQLite also switches the file to WAL so readers
-    /// never wait for the writer, and afterwards lets SQLite gather the statistics its planner lacks.</summary>
+    /// never wait for the writer.</summary>
     public static async Task MigrateAsync(AppDbContext db, CancellationToken ct = default)
     {
         if (!db.IsPostgres)
@@ -104,23 +104,5 @@ public static class DatabaseSetup
             }
         }
         await db.Database.MigrateAsync(ct);
-        if (!db.IsPostgres)
-        {
-            await OptimizeSqliteAsync(db, ct);
-        }
-    }
-
-    /// <summary>
-    /// SQLite keeps no statistics until ANALYZE runs, and a database that grew from empty never had
-    /// it: its planner then took the trip list's state index for the unfiltered list and sorted every
-    /// trip of the institution on each page (35 pages/s with 100,000 trips against 150 and more).
-    /// <c>PRAGMA optimize</c> with 0x10000 looks at every table and analyses those never analysed or
-    /// grown a lot since; <c>analysis_limit</c> samples big indexes, so this takes well under a
-    /// second at city scale and nothing when nothing changed.
-    /// </summary>
-    internal static async Task OptimizeSqliteAsync(AppDbContext db, CancellationToken ct = default)
-    {
-        await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=1000;", ct);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;", ct);
     }
 }
