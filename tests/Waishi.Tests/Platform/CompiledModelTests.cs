@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Scaffolding;
 using Microsoft.EntityFrameworkCore.Sqlite.Design.Internal;
 using Microsoft.Extensions.DependencyInjection;
+using Waishi.Tests.Support;
 using Waishi.Web.Platform.Data;
 using Waishi.Web.Platform.Tenancy;
 
@@ -70,6 +71,20 @@ public sealed class CompiledModelTests
         var built = Filters(db.Model);
         Assert.Contains(built, f => f.StartsWith(typeof(Web.Features.Trips.Trip).FullName + ":", StringComparison.Ordinal));
         Assert.Equal(built, Filters(compiled));
+    }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("false", false)]
+    public async Task The_app_takes_the_compiled_model_on_SQLite_unless_it_is_switched_off(string? setting, bool compiled)
+    {
+        var settings = setting is null ? null : new Dictionary<string, string?> { ["Database:CompiledModel"] = setting };
+        await using var app = AppFactory.OnEmptyDatabase(seed: false, settings);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        // The model is SQLite's: PostgreSQL builds its own whatever the setting.
+        Assert.Equal(compiled && !TestDatabase.IsPostgres, ReferenceEquals(Web.Platform.Data.CompiledModel.AppDbContextModel.Instance, db.Model));
     }
 
     /// <summary>Writes the compiled model of the SQLite provider into the folder; returns the file names.</summary>

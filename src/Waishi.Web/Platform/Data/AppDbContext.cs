@@ -58,7 +58,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
             {
                 builder.Entity(type.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
             }
-            if (typeof(ITenantOwned).IsAssignableFrom(type.ClrType))
+            if (IsTenantFiltered(type))
             {
                 builder.Entity(type.ClrType).HasOne(typeof(Tenant)).WithMany()
                     .HasForeignKey(nameof(ITenantOwned.TenantId)).OnDelete(DeleteBehavior.Restrict);
@@ -72,6 +72,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
             }
         }
     }
+
+    /// <summary>The entity types that carry the tenant filter: the roots of tenant-owned types.</summary>
+    internal static bool IsTenantFiltered(Microsoft.EntityFrameworkCore.Metadata.IReadOnlyEntityType type) =>
+        type.BaseType is null && typeof(ITenantOwned).IsAssignableFrom(type.ClrType);
 
     /// <summary>The tenant filter of a tenant-owned type; <paramref name="context"/> is any
     /// <see cref="AppDbContext"/> constant, which EF Core swaps for the querying context.</summary>

@@ -20,7 +20,7 @@ public partial class AppDbContextModel
         // querying context, so this instance only stands for the type and is never used.
         var context = Expression.Constant(
             new AppDbContext(new DbContextOptions<AppDbContext>(), new TenantContext(), new Actor(), TimeProvider.System));
-        foreach (var type in ((IReadOnlyModel)this).GetEntityTypes().Where(t => t.BaseType is null && typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
+        foreach (var type in ((IReadOnlyModel)this).GetEntityTypes().Where(AppDbContext.IsTenantFiltered))
         {
             // The collection and filter types are EF Core's own, public but outside its compatibility
             // promise; CompiledModelTests compares the filters with those of a built model.
