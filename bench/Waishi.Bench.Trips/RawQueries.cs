@@ -23,7 +23,15 @@ public sealed class RawQueries(Database db, Guid tenantId, Guid userId)
     public async Task<(long Total, List<TripRow> Rows)> TripsAsync(IReadOnlyDictionary<string, string> filter, int page, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
+        // The rows and the count differ in the country, as the app's do: the count reaches the
+        // country's trips from its destinations, the rows test each trip in the list's order.
         var where = new StringBuilder("t.\"TenantId\" = @t");
+        var countWhere = new StringBuilder("t.\"TenantId\" = @t");
+        void Both(string clause)
+        {
+            where.Append(clause);
+            countWhere.Append(clause);
+        }
         await using var count = Database.Command(connection, "");
         await using var list = Database.Command(connection, "");
         foreach (var command in new[] { count, list })
@@ -39,17 +47,18 @@ public sealed class RawQueries(Database db, Guid tenantId, Guid userId)
         {
             switch (key.ToLowerInvariant())
             {
-                case "state": where.Append(" AND t.\"State\" = @state"); Param("@state", value); break;
-                case "type": where.Append(" AND t.\"Type\" = @type"); Param("@type", value); break;
-                case "unit": where.Append(" AND t.\"UnitId\" = @unit"); Param("@unit", Guid.Parse(value)); break;
-                case "from": where.Append(" AND t.\"DepartureDate\" >= @from"); Param("@from", DateOnly.Parse(value)); break;
-                case "to": where.Append(" AND t.\"DepartureDate\" <= @to"); Param("@to", DateOnly.Parse(value)); break;
+                case "state": Both(" AND t.\"State\" = @state"); Param("@state", value); break;
+                case "type": Both(" AND t.\"Type\" = @type"); Param("@type", value); break;
+                case "unit": Both(" AND t.\"UnitId\" = @unit"); Param("@unit", Guid.Parse(value)); break;
+                case "from": Both(" AND t.\"DepartureDate\" >= @from"); Param("@from", DateOnly.Parse(value)); break;
+                case "to": Both(" AND t.\"DepartureDate\" <= @to"); Param("@to", DateOnly.Parse(value)); break;
                 case "country":
                     where.Append(" AND EXISTS (SELECT 1 FROM \"TripDestination\" d WHERE d.\"TripId\" = t.\"Id\" AND d.\"CountryCode\" = @country)");
+                    countWhere.Append(" AND t.\"Id\" IN (SELECT d.\"TripId\" FROM \"TripDestination\" d WHERE d.\"CountryCode\" = @country)");
                     Param("@country", value.Trim().ToUpperInvariant());
                     break;
                 case "q":
-                    where.Append(" AND (LOWER(t.\"Title\") LIKE @q OR LOWER(t.\"InvitingOrganisation\") LIKE @q OR EXISTS (SELECT 1 FROM \"TripMember\" m " +
+                    Both(" AND (LOWER(t.\"Title\") LIKE @q OR LOWER(t.\"InvitingOrganisation\") LIKE @q OR EXISTS (SELECT 1 FROM \"TripMember\" m " +
                         "JOIN \"StaffMember\" s ON s.\"Id\" = m.\"StaffMemberId\" WHERE m.\"TripId\" = t.\"Id\" AND (LOWER(s.\"NameZh\") LIKE @q " +
                         "OR LOWER(s.\"NameEn\") LIKE @q OR LOWER(s.\"StaffNumber\") = @qexact)))");
                     Param("@q", $"%{value.Trim().ToLowerInvariant()}%");
@@ -60,7 +69,7 @@ public sealed class RawQueries(Database db, Guid tenantId, Guid userId)
             }
         }
         // Counted as the page counts: up to the app's Lists:CountCap (10,000 unless configured), then capped.
-        count.CommandText = $"SELECT COUNT(*) FROM (SELECT 1 FROM \"Trip\" t WHERE {where} LIMIT {CountCap + 1}) x";
+        count.CommandText = $"SELECT COUNT(*) FROM (SELECT 1 FROM \"Trip\" t WHERE {countWhere} LIMIT {CountCap + 1}) x";
         var total = Math.Min(Convert.ToInt64(await count.ExecuteScalarAsync(ct)), CountCap);
 
         list.CommandText =

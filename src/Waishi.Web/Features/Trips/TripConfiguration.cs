@@ -32,9 +32,8 @@ internal sealed class TripConfiguration : IEntityTypeConfiguration<Trip>
         b.HasMany(t => t.Destinations).WithOne().HasForeignKey(d => d.TripId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(t => t.Itinerary).WithOne().HasForeignKey(d => d.TripId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(t => t.Budget).WithOne().HasForeignKey(l => l.TripId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(t => new { t.TenantId, t.DepartureDate });
-        // The list's order without TenantId first: see the TripIndexes migration.
-        b.HasIndex(t => new { t.DepartureDate, t.CreatedUtc });
+        // The list's order (migration TenantFirstListIndexes).
+        b.HasIndex(t => new { t.TenantId, t.DepartureDate, t.CreatedUtc });
         b.Ignore(t => t.Days);
     }
 }

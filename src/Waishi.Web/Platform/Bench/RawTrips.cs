@@ -29,10 +29,10 @@ public static class RawTrips
         {
             return RawJson.BadRequest(error);
         }
-        var (total, capped) = await CountAsync(db, lists, connection, where, parameters, ct);
+        var (total, capped) = await CountAsync(db, lists, connection, where.Count, parameters, ct);
         var pageCount = Math.Max(1, (int)((total + pageSize - 1) / pageSize));
         var pageNo = Math.Clamp(int.TryParse(request.Query["PageNo"], out var p) ? p : 1, 1, pageCount);
-        var rows = await RowsAsync(db, connection, where, parameters, (pageNo - 1) * pageSize, pageSize, ct);
+        var rows = await RowsAsync(db, connection, where.Rows, parameters, (pageNo - 1) * pageSize, pageSize, ct);
         var places = await DestinationsAsync(db, connection, rows, ct);
         var units = new List<(Guid Id, string Name)>();
         await using (var command = db.Command(connection, "SELECT \"Id\", \"NameZh\" FROM \"OrgUnit\" WHERE \"TenantId\" = @t", ("@t", tenant)))
@@ -91,8 +91,8 @@ public static class RawTrips
             return RawJson.BadRequest(error);
         }
         await using var connection = await db.OpenAsync(ct);
-        var (total, capped) = await CountAsync(db, lists, connection, where, parameters, ct);
-        var rows = await RowsAsync(db, connection, where, parameters, (page - 1) * pageSize, pageSize, ct, summary: true);
+        var (total, capped) = await CountAsync(db, lists, connection, where.Count, parameters, ct);
+        var rows = await RowsAsync(db, connection, where.Rows, parameters, (page - 1) * pageSize, pageSize, ct, summary: true);
         return RawJson.Of(json =>
         {
             json.WriteStartObject();
@@ -129,11 +129,19 @@ public static class RawTrips
     }
 
     /// <summary>The WHERE clause of <c>TripFilter</c> for the page's (State, Country …) or the API's
-    /// (state, country, unitId …) query-string names, with the tenant's own filter first.</summary>
-    private static (string Where, List<(string, object?)> Parameters, string? Error) Filter(HttpRequest request, RawDatabase db, Guid tenant, bool page)
+    /// (state, country, unitId …) query-string names, with the tenant's own filter first; for the
+    /// rows and for the count, which differ as the app's do in the country (a test per trip for the
+    /// rows in order, the country's trips for the count).</summary>
+    private static (Clauses Where, List<(string, object?)> Parameters, string? Error) Filter(HttpRequest request, RawDatabase db, Guid tenant, bool page)
     {
         var where = new StringBuilder("t.\"TenantId\" = @t");
+        var count = new StringBuilder("t.\"TenantId\" = @t");
         var parameters = new List<(string, object?)> { ("@t", tenant) };
+        void Both(string clause)
+        {
+            where.Append(clause);
+            count.Append(clause);
+        }
         string? Get(string pageName, string apiName)
         {
             var value = request.Query[page ? pageName : apiName].ToString();
@@ -141,26 +149,27 @@ public static class RawTrips
         }
         if (Get("State", "state") is { } state)
         {
-            where.Append(" AND t.\"State\" = @state");
+            Both(" AND t.\"State\" = @state");
             parameters.Add(("@state", state));
         }
         if (Get("Type", "type") is { } type)
         {
-            where.Append(" AND t.\"Type\" = @type");
+            Both(" AND t.\"Type\" = @type");
             parameters.Add(("@type", type));
         }
         if (Get("Unit", "unitId") is { } unitText)
         {
             if (!Guid.TryParse(unitText, out var unit))
             {
-                return ("", parameters, "unit: a GUID is required");
+                return (new Clauses("", ""), parameters, "unit: a GUID is required");
             }
-            where.Append(" AND t.\"UnitId\" = @unit");
+            Both(" AND t.\"UnitId\" = @unit");
             parameters.Add(("@unit", unit));
         }
         if (Get("Country", "country") is { } country)
         {
             where.Append(" AND EXISTS (SELECT 1 FROM \"TripDestination\" d WHERE d.\"TripId\" = t.\"Id\" AND d.\"CountryCode\" = @country)");
+            count.Append(" AND t.\"Id\" IN (SELECT d.\"TripId\" FROM \"TripDestination\" d WHERE d.\"CountryCode\" = @country)");
             parameters.Add(("@country", country.ToUpperInvariant()));
         }
         foreach (var (name, apiName, op) in new[] { ("From", "from", ">="), ("To", "to", "<=") })
@@ -169,21 +178,23 @@ public static class RawTrips
             {
                 if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 {
-                    return ("", parameters, $"{name}: a date yyyy-MM-dd is required");
+                    return (new Clauses("", ""), parameters, $"{name}: a date yyyy-MM-dd is required");
                 }
-                where.Append($" AND t.\"DepartureDate\" {op} @{apiName}");
+                Both($" AND t.\"DepartureDate\" {op} @{apiName}");
                 parameters.Add(($"@{apiName}", date));
             }
         }
         if (Get("Q", "q") is { } q)
         {
-            where.Append($" AND ({db.Contains("LOWER(t.\"Title\")", "@q")} OR {db.Contains("LOWER(t.\"InvitingOrganisation\")", "@q")} " +
+            Both($" AND ({db.Contains("LOWER(t.\"Title\")", "@q")} OR {db.Contains("LOWER(t.\"InvitingOrganisation\")", "@q")} " +
                 "OR EXISTS (SELECT 1 FROM \"TripMember\" m JOIN \"StaffMember\" s ON s.\"Id\" = m.\"StaffMemberId\" WHERE m.\"TripId\" = t.\"Id\" " +
                 $"AND ({db.Contains("LOWER(s.\"NameZh\")", "@q")} OR {db.Contains("LOWER(s.\"NameEn\")", "@q")} OR LOWER(s.\"StaffNumber\") = @q)))");
             parameters.Add(("@q", q.ToLowerInvariant()));
         }
-        return (where.ToString(), parameters, null);
+        return (new Clauses(where.ToString(), count.ToString()), parameters, null);
     }
+
+    private sealed record Clauses(string Rows, string Count);
 
     private static async Task<(long Total, bool Capped)> CountAsync(RawDatabase db, Api.ListOptions lists, DbConnection connection, string where, List<(string, object?)> parameters, CancellationToken ct)
     {

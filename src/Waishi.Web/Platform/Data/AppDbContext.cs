@@ -33,6 +33,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
     /// </summary>
     internal bool WithoutQueryFilters { get; init; }
 
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => TenantTerm.Register(optionsBuilder);
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums are stored by name so that the database stays readable and reordering is safe.
@@ -81,18 +83,20 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
     /// <see cref="AppDbContext"/> constant, which EF Core swaps for the querying context.</summary>
     internal static LambdaExpression TenantFilter(Type entityType, Expression context)
     {
-        // e => EF.Parameter(FilterTenantId) == null || (Guid?)((ITenantOwned)e).TenantId == FilterTenantId
+        // e => EF.Parameter(FilterTenantId) == null || TenantTerm.OfTenant((Guid?)((ITenantOwned)e).TenantId == FilterTenantId)
         // EF.Parameter keeps the null test in SQL ("@id IS NULL") instead of turning it into a
         // boolean parameter; EF Core then folds it with the parameter's value when it makes the
         // command (one cached for null, one for a value): a tenant's query reads "TenantId = @id",
         // so indexes that start with TenantId serve it, and a system query has no tenant condition.
         // "@system OR TenantId = @id" kept SQLite from using TenantId-first indexes.
+        // The tenant's condition goes through TenantTerm.OfTenant: "likelihood(TenantId = @id, 0.25)" on SQLite.
         var e = Expression.Parameter(entityType, "e");
         var filterTenant = Expression.Property(context, nameof(FilterTenantId));
         var parameter = Expression.Call(typeof(EF), nameof(EF.Parameter), [typeof(Guid?)], filterTenant);
         var body = Expression.OrElse(
             Expression.Equal(parameter, Expression.Constant(null, typeof(Guid?))),
-            Expression.Equal(Expression.Convert(Expression.Property(e, nameof(ITenantOwned.TenantId)), typeof(Guid?)), filterTenant));
+            Expression.Call(TenantTerm.OfTenantMethod,
+                Expression.Equal(Expression.Convert(Expression.Property(e, nameof(ITenantOwned.TenantId)), typeof(Guid?)), filterTenant)));
         return Expression.Lambda(body, e);
     }
 

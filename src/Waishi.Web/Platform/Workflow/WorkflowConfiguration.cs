@@ -45,9 +45,9 @@ internal sealed class WorkflowCaseConfiguration : IEntityTypeConfiguration<Workf
         b.Property(c => c.State).HasMaxLength(16);
         b.Ignore(c => c.Facts);
         b.Ignore(c => c.IsClosed);
-        b.HasIndex(c => new { c.TenantId, c.State });
-        // "Awaiting me" in its order without TenantId first: see the TripIndexes migration.
-        b.HasIndex(c => new { c.State, c.StepStartedUtc });
+        // "Awaiting me" in its order; the city-wide overdue reminders (migration TenantFirstListIndexes).
+        b.HasIndex(c => new { c.TenantId, c.State, c.StepStartedUtc });
+        b.HasIndex(c => new { c.State, c.StepDueUtc });
         b.HasIndex(c => c.ApplicantUserId);
         b.HasIndex(c => c.SubjectId);
         b.HasOne<WorkflowChainVersion>().WithMany().HasForeignKey(c => c.ChainVersionId).OnDelete(DeleteBehavior.Restrict);

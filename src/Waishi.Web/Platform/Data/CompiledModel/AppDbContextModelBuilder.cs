@@ -11,7 +11,7 @@ namespace Waishi.Web.Platform.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d78873ed-2b1c-44e1-b36f-149fb400dd2b"), entityTypeCount: 82)
+            : base(skipDetectChanges: false, modelId: new Guid("f8730cb1-6129-4197-a9c1-36a31c75f1e4"), entityTypeCount: 82)
         {
         }
 

@@ -23,7 +23,7 @@ namespace Waishi.Web.Platform.Data.CompiledModel
                 propertyCount: 25,
                 navigationCount: 4,
                 foreignKeyCount: 5,
-                unnamedIndexCount: 9,
+                unnamedIndexCount: 8,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -233,19 +233,16 @@ namespace Waishi.Web.Platform.Data.CompiledModel
                 new[] { unitId });
 
             var index3 = runtimeEntityType.AddIndex(
-                new[] { departureDate, createdUtc });
-
-            var index4 = runtimeEntityType.AddIndex(
-                new[] { tenantId, departureDate });
-
-            var index5 = runtimeEntityType.AddIndex(
                 new[] { tenantId, number },
                 unique: true);
 
-            var index6 = runtimeEntityType.AddIndex(
+            var index4 = runtimeEntityType.AddIndex(
+                new[] { tenantId, departureDate, createdUtc });
+
+            var index5 = runtimeEntityType.AddIndex(
                 new[] { tenantId, state, id });
 
-            var index7 = runtimeEntityType.AddIndex(
+            var index6 = runtimeEntityType.AddIndex(
                 new[] { tenantId, state, departureDate, createdUtc });
 
             return runtimeEntityType;

@@ -229,10 +229,10 @@ namespace Waishi.Web.Platform.Data.CompiledModel
                 new[] { subjectId });
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { state, stepStartedUtc });
+                new[] { state, stepDueUtc });
 
             var index3 = runtimeEntityType.AddIndex(
-                new[] { tenantId, state });
+                new[] { tenantId, state, stepStartedUtc });
 
             return runtimeEntityType;
         }
