@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Waishi.Tests.Support;
@@ -38,7 +37,7 @@ public sealed class TenantFilterSqlTests
         if (!db.IsPostgres)
         {
             // SQLite plans the tenant's list on an index that starts with TenantId.
-            var plan = await ExplainAsync(db, query.ToQueryString());
+            var plan = await SqlitePlan.OfAsync(db, query);
             Assert.Contains(plan, p => p.Contains("USING INDEX IX_Trip_TenantId", StringComparison.Ordinal));
         }
     }
@@ -62,29 +61,5 @@ public sealed class TenantFilterSqlTests
         var cqu = await db.Set<Tenant>().Where(t => t.Code == "CQU").Select(t => t.Id).SingleAsync();
         tenant.Set(cqu, TenantKind.Institution);
         Assert.Equal([cqu], await db.Set<StaffMember>().Select(s => s.TenantId).Distinct().ToListAsync());
-    }
-
-    private static async Task<List<string>> ExplainAsync(AppDbContext db, string queryString)
-    {
-        // ToQueryString declares the parameters first ("-- @name='value'" lines on SQLite, or
-        // ".param set" lines): the plan only needs the statement with parameters bound to anything.
-        var lines = queryString.Split('\n');
-        var statement = string.Join('\n', lines.Where(l => !l.StartsWith("--", StringComparison.Ordinal) && !l.StartsWith(".param", StringComparison.Ordinal)));
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + statement;
-        foreach (var line in lines.Where(l => l.StartsWith(".param set ", StringComparison.Ordinal)))
-        {
-            var parts = line.Split(' ', 4);
-            command.Parameters.AddWithValue(parts[2], parts[3].Trim('\'', '\r'));
-        }
-        var plan = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            plan.Add(reader.GetString(3));
-        }
-        return plan;
     }
 }

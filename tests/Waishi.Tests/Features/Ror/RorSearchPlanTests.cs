@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Waishi.Tests.Support;
 using Waishi.Web.Features.Ror;
@@ -21,47 +20,10 @@ public sealed class RorSearchPlanTests
         var plan = await app.WithDbAsync(async db =>
         {
             var page = RorApi.Search(db, "Test University", null, null, null).Skip(0).Take(IndexModel.PageSize);
-            return await PlanAsync(db, page.ToQueryString());
+            return string.Join("\n", await SqlitePlan.OfAsync(db, page));
         });
 
         Assert.Contains("INDEX IX_RorOrganisation_DisplayName_RorId_SearchText", plan);
         Assert.DoesNotContain("TEMP B-TREE", plan);
-    }
-
-    /// <summary>EXPLAIN QUERY PLAN of a query as EF Core prints it for SQLite (".param set @name value"
-    /// lines, then the statement).</summary>
-    private static async Task<string> PlanAsync(Waishi.Web.Platform.Data.AppDbContext db, string printed)
-    {
-        var lines = printed.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-        var parameters = lines.TakeWhile(l => l.StartsWith(".param set ", StringComparison.Ordinal)).ToList();
-        var sql = string.Join('\n', lines.Skip(parameters.Count));
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync();
-        try
-        {
-            await using DbCommand command = connection.CreateCommand();
-            command.CommandText = "EXPLAIN QUERY PLAN " + sql;
-            foreach (var line in parameters)
-            {
-                var rest = line[".param set ".Length..];
-                var space = rest.IndexOf(' ', StringComparison.Ordinal);
-                var literal = rest[(space + 1)..];
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = rest[..space];
-                parameter.Value = literal.StartsWith('\'') ? literal[1..^1].Replace("''", "'", StringComparison.Ordinal) : long.Parse(literal);
-                command.Parameters.Add(parameter);
-            }
-            var plan = new List<string>();
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                plan.Add(reader.GetString(reader.FieldCount - 1));
-            }
-            return string.Join("\n", plan);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
     }
 }
