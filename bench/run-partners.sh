@@ -9,7 +9,7 @@
 #
 # Settings (environment): BENCH_DB (sqlite | postgres), BENCH_PG (server connection string for
 # postgres; WAISHI_TEST_PG when unset), RECORDS (120000), PARTNERS (300, for cqu), LARGE (5000, for
-# cqupt), ROUNDS (3), DURATION (10, seconds), WARMUP (5), CONNECTIONS (16), QUERIES (comma-separated,
+# cqupt), ROUNDS (3), DURATION (10, seconds), WARMUP (60, most seconds of warm-up), CONNECTIONS (16), QUERIES (comma-separated,
 # normalised), SKIP_IMPORT_TIMING (1 to skip the re-import), PLAN (1 to print the search's query
 # plans), NO_SEARCH_INDEX (1 to measure without the registry's search index), PORT.
 set -euo pipefail
@@ -121,4 +121,4 @@ extra=()
 [ -n "${QUERIES:-}" ] && extra=(--queries "$QUERIES")
 dotnet "$tool" measure --provider "$provider" --connection "$connection" --base "$base" \
   --targets "ror=cqu.officer-global,partners=cqu.officer-global,partners=cqupt.officer-global" \
-  --rounds "${ROUNDS:-3}" --duration "${DURATION:-10}" --warmup "${WARMUP:-5}" --connections "${CONNECTIONS:-16}" "${extra[@]}"
+  --rounds "${ROUNDS:-3}" --duration "${DURATION:-10}" --warmup "${WARMUP:-60}" --connections "${CONNECTIONS:-16}" "${extra[@]}"

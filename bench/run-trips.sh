@@ -6,7 +6,7 @@
 # and the ratio page/raw. See bench/README.md.
 #
 # Settings (environment): BENCH_DB (sqlite | postgres), BENCH_PG (server connection string for
-# postgres; WAISHI_TEST_PG when unset), TRIPS (100000), AWAITING (1000), STAFF (3000), ROUNDS (3), DURATION (10, seconds), WARMUP (5),
+# postgres; WAISHI_TEST_PG when unset), TRIPS (100000), AWAITING (1000), STAFF (3000), ROUNDS (3), DURATION (10, seconds), WARMUP (60, most seconds of warm-up),
 # CONNECTIONS (16), BENCH_USER (cqu.officer-exit), BENCH_FILTER (State=Approved&Country=JP), PORT.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -85,4 +85,4 @@ curl -fsS "$base/health" >/dev/null || { echo "the app did not answer /health" >
 
 dotnet "$tool" measure --provider "$provider" --connection "$connection" --base "$base" \
   --user "$user" --password "$password" --filter "$filter" \
-  --rounds "${ROUNDS:-3}" --duration "${DURATION:-10}" --warmup "${WARMUP:-5}" --connections "${CONNECTIONS:-16}"
+  --rounds "${ROUNDS:-3}" --duration "${DURATION:-10}" --warmup "${WARMUP:-60}" --connections "${CONNECTIONS:-16}"

@@ -79,8 +79,8 @@ public sealed partial class Measure(Database db, Uri site, string targets, strin
         Console.Error.WriteLine("== warming up");
         foreach (var target in list)
         {
-            await Load.RunAsync(Page(target), connections, warmup);
-            await Load.RunAsync(Rotate(target.Raw), connections, warmup);
+            Console.Error.WriteLine($"   {target.Name} page: {Load.Describe(await Load.WarmAsync(Page(target), connections, warmup))}");
+            Console.Error.WriteLine($"   {target.Name} raw:  {Load.Describe(await Load.WarmAsync(Rotate(target.Raw), connections, warmup))}");
         }
 
         Console.WriteLine($"{"round",-6} {"target",-16} {"kind",-5} {"requests/s",12} {"p50 ms",10} {"p99 ms",10}");

@@ -14,7 +14,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
                     (partners for a tenant, taken from the imported registry)
           measure   --provider sqlite|postgres --connection CS --base http://127.0.0.1:PORT
                     [--targets "ror=cqu.officer-global,partners=cqu.officer-global"] [--password waishi-demo-2026]
-                    [--queries "university,hospital,..."] [--rounds 3] [--duration 10] [--warmup 5] [--connections 16]
+                    [--queries "university,hospital,..."] [--rounds 3] [--duration 10] [--warmup 60] [--connections 16]
           plan      --provider sqlite|postgres --connection CS [--queries "university,..."]
                     (the registry search's plans and times, one search string after the other)
           drop-search-index --provider sqlite|postgres --connection CS
@@ -62,7 +62,7 @@ try
             return await new Measure(new Database(Option("provider", "sqlite"), Option("connection")), new Uri(Option("base")),
                 Option("targets", "ror=cqu.officer-global,partners=cqu.officer-global"), Option("password", "waishi-demo-2026"),
                 Option("queries", DefaultQueries).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                Number("rounds", 3), TimeSpan.FromSeconds(Number("duration", 10)), TimeSpan.FromSeconds(Number("warmup", 5)),
+                Number("rounds", 3), TimeSpan.FromSeconds(Number("duration", 10)), TimeSpan.FromSeconds(Number("warmup", 60)),
                 Number("connections", 16)).RunAsync();
         case "plan":
         {

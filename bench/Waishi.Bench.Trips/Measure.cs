@@ -55,8 +55,8 @@ public sealed partial class Measure(Database db, Uri site, string user, string p
         Console.Error.WriteLine("== warming up");
         foreach (var target in targets)
         {
-            await Load.RunAsync(ct => GetAsync(http, target.Path, ct), connections, warmup);
-            await Load.RunAsync(target.Raw, connections, warmup);
+            Console.Error.WriteLine($"   {target.Name} page: {Load.Describe(await Load.WarmAsync(ct => GetAsync(http, target.Path, ct), connections, warmup))}");
+            Console.Error.WriteLine($"   {target.Name} raw:  {Load.Describe(await Load.WarmAsync(target.Raw, connections, warmup))}");
         }
 
         Console.WriteLine($"{"round",-6} {"target",-9} {"kind",-5} {"requests/s",12} {"p50 ms",10} {"p99 ms",10}");

@@ -10,7 +10,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
                     [--trips 100000] [--awaiting 1000] [--staff 3000]
           measure   --provider sqlite|postgres --connection CS --base http://127.0.0.1:PORT
                     [--user cqu.officer-exit] [--password waishi-demo-2026] [--rounds 3] [--duration 10]
-                    [--warmup 5] [--connections 16] [--filter "State=Approved&Country=JP"]
+                    [--warmup 60] [--connections 16] [--filter "State=Approved&Country=JP"]
           pg-create --connection CS --name DB     (creates an empty PostgreSQL database)
           pg-drop   --connection CS --name DB
         """);
@@ -43,7 +43,7 @@ try
         case "measure":
             return await new Measure(new Database(Option("provider", "sqlite"), Option("connection")), new Uri(Option("base")),
                 Option("user", "cqu.officer-exit"), Option("password", "waishi-demo-2026"), Number("rounds", 3),
-                TimeSpan.FromSeconds(Number("duration", 10)), TimeSpan.FromSeconds(Number("warmup", 5)), Number("connections", 16),
+                TimeSpan.FromSeconds(Number("duration", 10)), TimeSpan.FromSeconds(Number("warmup", 60)), Number("connections", 16),
                 Option("filter", "State=Approved&Country=JP")).RunAsync();
         case "pg-create" or "pg-drop":
             await using (var connection = new NpgsqlConnection(Option("connection")))
