@@ -48,7 +48,8 @@ public sealed class IndexModel(AppDbContext db, ListOptions lists, IStringLocali
         var people = db.Set<StaffMember>().AsNoTracking().OrderBy(s => s.StaffNumber);
         PeopleListed = await people.CountAsync(ct) <= MaxPeopleListed;
         var person = Filter.Person;
-        People = PeopleListed ? await people.ToListAsync(ct) : await people.Where(s => s.Id == person).ToListAsync(ct);
+        People = PeopleListed ? await people.ToListAsync(ct)
+            : person is null ? [] : await people.Where(s => s.Id == person).ToListAsync(ct);
     }
 
     public async Task<IActionResult> OnGetExportAsync(string? format)
