@@ -27,7 +27,7 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
     {
         var ct = HttpContext.RequestAborted;
         var query = Filter.Apply(db);
-        Total = await query.CountAsync(ct);
+        Total = await Filter.Matching(db).CountAsync(ct);
         PageNo = Math.Clamp(PageNo, 1, PageCount);
         Rows = await query.Skip((PageNo - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         Countries = await db.Set<Partner>().Select(p => p.CountryCode).Distinct().OrderBy(c => c).ToListAsync(ct);

@@ -11,7 +11,11 @@ public sealed class PartnerFilter
     public PartnerType? Type { get; set; }
     public PartnerRegion? Region { get; set; }
 
-    public IQueryable<Partner> Apply(AppDbContext db)
+    /// <summary>The partners that pass the filters, in the list's order (English name).</summary>
+    public IQueryable<Partner> Apply(AppDbContext db) => Matching(db).OrderBy(p => p.NameEn).ThenBy(p => p.Id);
+
+    /// <summary>The partners that pass the filters, in no order: for counting.</summary>
+    public IQueryable<Partner> Matching(AppDbContext db)
     {
         var query = db.Set<Partner>().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Country))
@@ -33,6 +37,6 @@ public sealed class PartnerFilter
             // Search over every name (English, Chinese, local, acronyms, former names), normalised.
             query = query.Where(p => p.SearchText.Contains(q) || (p.City != null && p.City.Contains(Q!.Trim())));
         }
-        return query.OrderBy(p => p.NameEn).ThenBy(p => p.Id);
+        return query;
     }
 }

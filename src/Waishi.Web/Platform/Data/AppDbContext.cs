@@ -52,6 +52,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
             // PartnerSearch). Not on PostgreSQL: a B-tree entry there is limited to about 2.7 KB,
             // and a record with many names in many languages would not fit.
             builder.Entity<Features.Ror.RorOrganisation>().HasIndex(r => new { r.DisplayName, r.RorId, r.SearchText });
+            // The same for a tenant's partner list (migration PartnerListSearch).
+            builder.Entity<Features.Partners.Partner>().HasIndex(p => new { p.TenantId, p.NameEn, p.Id, p.SearchText, p.City });
         }
 
         foreach (var type in builder.Model.GetEntityTypes().Where(t => t.BaseType is null).ToList())

@@ -11,7 +11,7 @@ namespace Waishi.Web.Platform.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f8730cb1-6129-4197-a9c1-36a31c75f1e4"), entityTypeCount: 82)
+            : base(skipDetectChanges: false, modelId: new Guid("c4382d9d-d770-4f14-8221-e979945df4c0"), entityTypeCount: 82)
         {
         }
 

@@ -23,7 +23,7 @@ namespace Waishi.Web.Platform.Data.CompiledModel
                 propertyCount: 18,
                 navigationCount: 1,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -178,6 +178,9 @@ namespace Waishi.Web.Platform.Data.CompiledModel
 
             var index0 = runtimeEntityType.AddIndex(
                 new[] { tenantId, countryCode, id });
+
+            var index1 = runtimeEntityType.AddIndex(
+                new[] { tenantId, nameEn, id, searchText, city });
 
             return runtimeEntityType;
         }
