@@ -48,7 +48,7 @@ public sealed class TenantTermTests
         ("WorkflowCase", "IX_WorkflowCase_ChainVersionId", "95054 95054"),
         ("WorkflowCase", "IX_WorkflowCase_State_StepDueUtc", "95054 23764 1"),
         ("WorkflowCase", "IX_WorkflowCase_SubjectId", "95054 1"),
-        ("WorkflowCase", "IX_WorkflowCase_TenantId_State_StepStartedUtc", "95054 95054 23764 1"),
+        ("WorkflowCase", "IX_WorkflowCase_Awaiting", "95054 95054 23764 1 1 1 1 1 1"),
         ("WorkflowCase", "sqlite_autoindex_WorkflowCase_1", "95054 1"),
         ("WorkflowStep", "IX_WorkflowStep_ChainVersionId_Position", "6 6 1"),
         ("WorkflowStep", "IX_WorkflowStep_TenantId", "6 6"),
@@ -134,7 +134,11 @@ public sealed class TenantTermTests
 
         // "Awaiting me" walks the tenant's cases in progress in their order.
         var awaiting = await SqlitePlan.OfAsync(db, WorkflowQueries.Awaiting(db, officer, authority: false).Take(25));
-        Assert.True(awaiting.Any(step => step.Contains("IX_WorkflowCase_TenantId_State_StepStartedUtc (TenantId=? AND State=?)", StringComparison.Ordinal)),
+        Assert.True(awaiting.Any(step => step.Contains("IX_WorkflowCase_Awaiting (TenantId=? AND State=?)", StringComparison.Ordinal)),
             string.Join("\n", awaiting));
+
+        // Counting them reads the tenant's cases in progress from that index alone, never the case rows.
+        var counted = await SqlitePlan.OfAsync(db, WorkflowQueries.AwaitingToCount(db, officer, authority: false).Select(id => 1));
+        Assert.True(counted[0].Contains("COVERING INDEX IX_WorkflowCase_Awaiting (TenantId=? AND State=?)", StringComparison.Ordinal), string.Join("\n", counted));
     }
 }

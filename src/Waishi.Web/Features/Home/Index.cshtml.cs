@@ -24,7 +24,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, Navigation n
         Latest = await db.Set<InboxItem>().AsNoTracking().Where(i => i.UserId == userId)
             .OrderByDescending(i => i.CreatedUtc).Take(5).ToListAsync();
         Cards.Add(new Card("inbox", "Inbox", "Unread messages", "/Inbox", unread));
-        Cards.Add(new Card("awaiting", "Awaiting me", "Cases waiting for your decision", "/Workflow/Awaiting", await Platform.Workflow.WorkflowQueries.Awaiting(db, userId, User.HasClaim(WaishiClaims.TenantKind, "Authority")).CountAsync()));
+        Cards.Add(new Card("awaiting", "Awaiting me", "Cases waiting for your decision", "/Workflow/Awaiting", await Platform.Workflow.WorkflowQueries.AwaitingToCount(db, userId, User.HasClaim(WaishiClaims.TenantKind, "Authority")).CountAsync()));
         if (User.HasRole(Roles.TenantAdmin))
         {
             Cards.Add(new Card("locked-users", "Locked accounts", "Accounts locked after failed sign-ins", "/Admin/Users", await LockedOutAsync()));

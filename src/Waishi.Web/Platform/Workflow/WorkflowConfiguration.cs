@@ -45,8 +45,11 @@ internal sealed class WorkflowCaseConfiguration : IEntityTypeConfiguration<Workf
         b.Property(c => c.State).HasMaxLength(16);
         b.Ignore(c => c.Facts);
         b.Ignore(c => c.IsClosed);
-        // "Awaiting me" in its order; the city-wide overdue reminders (migration TenantFirstListIndexes).
-        b.HasIndex(c => new { c.TenantId, c.State, c.StepStartedUtc });
+        // "Awaiting me" in its order, holding every column its test reads, so that counting a
+        // tenant's cases in progress never reads the wide case rows (migrations
+        // TenantFirstListIndexes, AwaitingCovering); the city-wide overdue reminders.
+        b.HasIndex(c => new { c.TenantId, c.State, c.StepStartedUtc, c.ChainVersionId, c.Step, c.ApplicantUserId, c.DelegateUserId, c.ApplicantUnitId })
+            .HasDatabaseName("IX_WorkflowCase_Awaiting");
         b.HasIndex(c => new { c.State, c.StepDueUtc });
         b.HasIndex(c => c.ApplicantUserId);
         b.HasIndex(c => c.SubjectId);

@@ -11,7 +11,7 @@ namespace Waishi.Web.Platform.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c4382d9d-d770-4f14-8221-e979945df4c0"), entityTypeCount: 82)
+            : base(skipDetectChanges: false, modelId: new Guid("6e36b31c-4987-4e91-8c2c-8323b31f4db5"), entityTypeCount: 82)
         {
         }
 

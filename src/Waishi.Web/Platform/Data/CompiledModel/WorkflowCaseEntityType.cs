@@ -232,7 +232,8 @@ namespace Waishi.Web.Platform.Data.CompiledModel
                 new[] { state, stepDueUtc });
 
             var index3 = runtimeEntityType.AddIndex(
-                new[] { tenantId, state, stepStartedUtc });
+                new[] { tenantId, state, stepStartedUtc, chainVersionId, step, applicantUserId, delegateUserId, applicantUnitId });
+            index3.AddAnnotation("Relational:Name", "IX_WorkflowCase_Awaiting");
 
             return runtimeEntityType;
         }
