@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Waishi.Web.Platform.Data;
@@ -10,10 +12,14 @@ namespace Waishi.Web.Platform.Bench;
 /// The app's database through plain ADO.NET, for the raw endpoints of the benchmark build: the
 /// connection string of the app's own configuration, a pooled connection per request. Values are
 /// bound as EF Core stores them: on SQLite GUIDs are upper-case text and dates ISO text; enums are
-/// names everywhere.
+/// names everywhere. On SQLite every tenant condition ("TenantId" = @t) is sent as the app sends it,
+/// with its likelihood (<see cref="TenantTerm"/>), so that both run the same statement and get the
+/// same plan.
 /// </summary>
-public sealed class RawDatabase(DatabaseOptions options, IWebHostEnvironment environment)
+public sealed partial class RawDatabase(DatabaseOptions options, IWebHostEnvironment environment)
 {
+    private readonly ConcurrentDictionary<string, string> _sqliteText = new();
+
     private readonly string _connectionString = options.IsPostgres
         ? options.ConnectionString!
         : options.SqliteConnectionString(environment.ContentRootPath);
@@ -30,7 +36,8 @@ public sealed class RawDatabase(DatabaseOptions options, IWebHostEnvironment env
     public DbCommand Command(DbConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
         var command = connection.CreateCommand();
-        command.CommandText = sql;
+        command.CommandText = IsPostgres ? sql : _sqliteText.GetOrAdd(sql, static text => TenantCondition().Replace(text,
+            m => $"likelihood({m.Groups[1].Value} = @t, {TenantTerm.Share.ToString(CultureInfo.InvariantCulture)})"));
         foreach (var (name, value) in parameters)
         {
             Add(command, name, value);
@@ -73,4 +80,7 @@ public sealed class RawDatabase(DatabaseOptions options, IWebHostEnvironment env
 
     public static Guid QueryGuid(HttpRequest request, string name) =>
         Guid.TryParse(request.Query[name].ToString(), out var id) ? id : throw new BadHttpRequestException($"{name}: a GUID is required");
+
+    [GeneratedRegex("""((?:[A-Za-z0-9_]+\.)?"TenantId") = @t(?![A-Za-z0-9_])""")]
+    private static partial Regex TenantCondition();
 }

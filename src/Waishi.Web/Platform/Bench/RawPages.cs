@@ -31,12 +31,12 @@ public static class RawPages
             }
         }
         // The cases whose current step she may decide: her role (for the applicant's unit where the
-        // step is unit-scoped) or a delegation to her, not filed by her.
+        // step is unit-scoped) or a delegation to her, not filed by her (as WorkflowQueries.AwaitingToCount).
         await using var awaitingCommand = db.Command(connection,
-            "SELECT COUNT(*) FROM \"WorkflowCase\" c JOIN \"WorkflowStep\" s ON s.\"ChainVersionId\" = c.\"ChainVersionId\" AND s.\"Position\" = c.\"Step\" " +
-            "WHERE c.\"TenantId\" = @t AND c.\"State\" = 'InProgress' AND c.\"ApplicantUserId\" <> @u AND s.\"Scope\" <> 'Authority' " +
-            "AND (c.\"DelegateUserId\" = @u OR (c.\"DelegateUserId\" IS NULL AND EXISTS (SELECT 1 FROM \"RoleAssignment\" r " +
-            "WHERE r.\"UserId\" = @u AND r.\"Role\" = s.\"Role\" AND (s.\"Scope\" <> 'ApplicantUnit' OR r.\"OrgUnitId\" = c.\"ApplicantUnitId\"))))",
+            "SELECT COUNT(*) FROM \"WorkflowCase\" c WHERE c.\"TenantId\" = @t AND c.\"State\" = 'InProgress' AND c.\"ApplicantUserId\" <> @u " +
+            "AND EXISTS (SELECT 1 FROM \"WorkflowStep\" s WHERE s.\"TenantId\" = @t AND s.\"ChainVersionId\" = c.\"ChainVersionId\" AND s.\"Position\" = c.\"Step\" " +
+            "AND s.\"Scope\" <> 'Authority' AND (c.\"DelegateUserId\" = @u OR (c.\"DelegateUserId\" IS NULL AND EXISTS (SELECT 1 FROM \"RoleAssignment\" r " +
+            "WHERE r.\"TenantId\" = @t AND r.\"UserId\" = @u AND r.\"Role\" = s.\"Role\" AND (s.\"Scope\" <> 'ApplicantUnit' OR r.\"OrgUnitId\" = c.\"ApplicantUnitId\")))))",
             ("@t", tenant), ("@u", user));
         var awaiting = Scalar(await awaitingCommand.ExecuteScalarAsync(ct));
         long partners = 0, countries = 0, agreements = 0;

@@ -168,8 +168,8 @@ public static class RawTrips
         }
         if (Get("Country", "country") is { } country)
         {
-            where.Append(" AND EXISTS (SELECT 1 FROM \"TripDestination\" d WHERE d.\"TripId\" = t.\"Id\" AND d.\"CountryCode\" = @country)");
-            count.Append(" AND t.\"Id\" IN (SELECT d.\"TripId\" FROM \"TripDestination\" d WHERE d.\"CountryCode\" = @country)");
+            where.Append(" AND EXISTS (SELECT 1 FROM \"TripDestination\" d WHERE d.\"TenantId\" = @t AND d.\"TripId\" = t.\"Id\" AND d.\"CountryCode\" = @country)");
+            count.Append(" AND t.\"Id\" IN (SELECT d.\"TripId\" FROM \"TripDestination\" d WHERE d.\"TenantId\" = @t AND d.\"CountryCode\" = @country)");
             parameters.Add(("@country", country.ToUpperInvariant()));
         }
         foreach (var (name, apiName, op) in new[] { ("From", "from", ">="), ("To", "to", "<=") })
