@@ -61,7 +61,7 @@ public sealed class CompiledModelTests
     public void The_compiled_model_filters_by_tenant_the_same_types_with_the_same_filter_as_a_built_model()
     {
         var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite("Data Source=:memory:").Options;
-        using var db = new AppDbContext(options, new TenantContext(), new Actor(), TimeProvider.System);
+        using var db = new AppDbContext(options);
         var compiled = Web.Platform.Data.CompiledModel.AppDbContextModel.Instance;
         Assert.NotSame(compiled, db.Model);
 
@@ -94,7 +94,7 @@ public sealed class CompiledModelTests
             .UseSqlite("Data Source=:memory:")
             .ReplaceService<IModelCacheKeyFactory, FilterlessModelKeys>()
             .Options;
-        using var db = new AppDbContext(options, new TenantContext(), new Actor(), TimeProvider.System) { WithoutQueryFilters = true };
+        using var db = new AppDbContext(options) { WithoutQueryFilters = true };
         var services = new ServiceCollection().AddEntityFrameworkDesignTimeServices();
         // The provider's design-time services are what "dotnet ef" loads for SQLite; EF Core
         // marks the class internal but documents this use for design-time tools.

@@ -13,12 +13,30 @@ namespace Waishi.Web.Platform.Data;
 /// are checked against it; every save bumps versions of edited rows and appends the audit entries
 /// of the change and the new <see cref="ChangeStamp"/>s of the areas it touched in the same transaction.
 /// </summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantContext tenant, Actor actor, TimeProvider clock)
-    : IdentityUserContext<AppUser, Guid>(options)
+/// <remarks>
+/// Contexts are pooled (<see cref="DatabaseSetup.AddWaishiDatabase"/>): a request leases one and
+/// <see cref="Bind"/> gives it the request's tenant, actor and clock, so a context carries nothing of
+/// the request before. Outside the pool (tests, tools) a context starts unbound: no tenant, no actor,
+/// the system clock.
+/// </remarks>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUserContext<AppUser, Guid>(options)
 {
+    private TenantContext tenant = new();
+    private Actor actor = new();
+    private TimeProvider clock = TimeProvider.System;
+
     internal TenantContext Tenant => tenant;
     internal Actor Actor => actor;
     internal TimeProvider Clock => clock;
+
+    /// <summary>Gives the context the scope's tenant, actor and clock (on every lease from the pool).</summary>
+    public AppDbContext Bind(TenantContext tenant, Actor actor, TimeProvider clock)
+    {
+        this.tenant = tenant;
+        this.actor = actor;
+        this.clock = clock;
+        return this;
+    }
 
     // Read by the query filters; EF evaluates it per query, so one model serves every tenant. Null
     // in system scope (no filter), else the tenant acted for (Guid.Empty, matching nothing, when none).

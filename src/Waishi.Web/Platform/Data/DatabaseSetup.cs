@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Waishi.Web.Platform.Tenancy;
 
 namespace Waishi.Web.Platform.Data;
 
@@ -47,7 +48,11 @@ public static class DatabaseSetup
         // Read when first needed, not at registration, so that every configuration source
         // (including a test host's) is in place.
         services.AddSingleton(sp => Validate(sp.GetRequiredService<IConfiguration>().GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions()));
-        services.AddDbContext<AppDbContext>((sp, db) =>
+        // Contexts are pooled: building a context's options and its internal services took a tenth
+        // of the processor time of a small page. The options are made once (from the root
+        // provider), and each scope leases a context and binds it to the scope's tenant, actor and
+        // clock; disposing the scope returns the context to the pool, which clears its state.
+        services.AddPooledDbContextFactory<AppDbContext>((sp, db) =>
         {
             var options = sp.GetRequiredService<DatabaseOptions>();
             // Migrations are written by hand without model snapshots; the schema test compares the
@@ -67,7 +72,10 @@ public static class DatabaseSetup
                     db.UseModel(CompiledModel.AppDbContextModel.Instance);
                 }
             }
-        });
+            TenantTerm.Register(db);
+        }, poolSize: 256);
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext()
+            .Bind(sp.GetRequiredService<TenantContext>(), sp.GetRequiredService<Actor>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 

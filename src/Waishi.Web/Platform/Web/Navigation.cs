@@ -89,8 +89,11 @@ public sealed class Navigation(IAuthorizationService authorization, AppDbContext
 
     /// <summary>The user's unread inbox items, counted once per request: the header and the home
     /// page both show it.</summary>
-    public async Task<int> UnreadAsync(Guid userId) =>
-        _unread ??= await db.Set<InboxItem>().CountAsync(i => i.UserId == userId && i.ReadUtc == null);
+    public async Task<int> UnreadAsync(Guid userId) => _unread ??= await Unread(db, userId);
+
+    // Compiled once: the header of every page counts it.
+    private static readonly Func<AppDbContext, Guid, Task<int>> Unread =
+        EF.CompileAsyncQuery((AppDbContext db, Guid userId) => db.Set<InboxItem>().Count(i => i.UserId == userId && i.ReadUtc == null));
 
     public async Task<NavModel> BuildAsync(ClaimsPrincipal user)
     {

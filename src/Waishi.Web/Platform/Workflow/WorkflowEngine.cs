@@ -76,7 +76,7 @@ public sealed class WorkflowEngine(AppDbContext db, TenantContext tenant, TimePr
     /// <summary>The case if the current tenant owns it, or if the authority was asked to decide on it.</summary>
     public async Task<WorkflowCase?> FindAsync(Guid caseId, CancellationToken ct = default)
     {
-        var own = await db.Set<WorkflowCase>().FirstOrDefaultAsync(c => c.Id == caseId, ct);
+        var own = await FindOwn(db, caseId, ct);
         if (own is not null || !tenant.IsAuthority)
         {
             return own;
@@ -84,6 +84,10 @@ public sealed class WorkflowEngine(AppDbContext db, TenantContext tenant, TimePr
         var referred = await db.Set<WorkflowReferral>().AnyAsync(r => r.CaseId == caseId, ct);
         return referred ? await db.Set<WorkflowCase>().IgnoreQueryFilters().FirstOrDefaultAsync(c => c.Id == caseId, ct) : null;
     }
+
+    // Compiled once: every case page and every decision starts here.
+    private static readonly Func<AppDbContext, Guid, CancellationToken, Task<WorkflowCase?>> FindOwn =
+        EF.CompileAsyncQuery((AppDbContext db, Guid caseId, CancellationToken ct) => db.Set<WorkflowCase>().FirstOrDefault(c => c.Id == caseId));
 
     public async Task<WorkflowResult> DecideAsync(Guid caseId, CaseDecision d, CancellationToken ct = default)
     {

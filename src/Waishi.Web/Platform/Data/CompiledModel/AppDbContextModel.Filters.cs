@@ -19,7 +19,7 @@ public partial class AppDbContextModel
         // A filter names the context whose FilterTenantId it reads; EF Core reads it from the
         // querying context, so this instance only stands for the type and is never used.
         var context = Expression.Constant(
-            new AppDbContext(new DbContextOptions<AppDbContext>(), new TenantContext(), new Actor(), TimeProvider.System));
+            new AppDbContext(new DbContextOptions<AppDbContext>()));
         foreach (var type in ((IReadOnlyModel)this).GetEntityTypes().Where(AppDbContext.IsTenantFiltered))
         {
             // The collection and filter types are EF Core's own, public but outside its compatibility
