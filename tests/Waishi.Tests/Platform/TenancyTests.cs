@@ -96,6 +96,43 @@ public sealed class TenancyTests
         Assert.Equal(before, await CountsAsync(app));
     }
 
+    [Fact]
+    public async Task A_pooled_context_serves_the_next_scope_with_that_scopes_tenant_and_actor_only()
+    {
+        await using var app = await AppFactory.CreateAsync();
+        var ids = await IdsAsync(app);
+
+        AppDbContext first;
+        await using (var scope = ActingFor(app, ids.Cqu, out var db))
+        {
+            scope.ServiceProvider.GetRequiredService<Actor>().Set(Guid.NewGuid(), "first scope");
+            first = db;
+            Assert.NotNull(await db.Set<StaffMember>().FindAsync(ids.CquStaff));
+            db.Set<StaffMember>().Single(s => s.Id == ids.CquStaff).Title = "left unsaved";
+        }
+
+        // The pool hands the same instance to the next scope, with the tracked change of the first
+        // scope gone and the second scope's tenant and actor in force.
+        await using (var scope = ActingFor(app, ids.Cqupt, out var db))
+        {
+            Assert.Same(first, db);
+            Assert.Empty(db.ChangeTracker.Entries());
+            Assert.Null(await db.Set<StaffMember>().FirstOrDefaultAsync(s => s.Id == ids.CquStaff));
+            Assert.NotNull(await db.Set<StaffMember>().FirstOrDefaultAsync(s => s.Id == ids.CquptStaff));
+            Assert.DoesNotContain(await db.Set<StaffMember>().Select(s => s.TenantId).Distinct().ToListAsync(), t => t != ids.Cqupt);
+
+            var member = await db.Set<StaffMember>().SingleAsync(s => s.Id == ids.CquptStaff);
+            member.Title = "Edited in the second scope";
+            await db.SaveChangesAsync();
+        }
+
+        var audit = await app.WithDbAsync(d => d.Set<AuditEntry>().AsNoTracking()
+            .Where(a => a.EntityId == ids.CquptStaff.ToString()).OrderByDescending(a => a.Sequence).FirstAsync());
+        Assert.Equal("system", audit.UserName);
+        Assert.Equal(ids.Cqupt, audit.TenantId);
+        Assert.NotEqual("left unsaved", (await app.WithDbAsync(d => d.Set<StaffMember>().AsNoTracking().SingleAsync(s => s.Id == ids.CquStaff))).Title);
+    }
+
     private static async Task<Ids> IdsAsync(AppFactory app) => await app.WithDbAsync(async db =>
     {
         var tenants = await db.Set<Tenant>().ToDictionaryAsync(t => t.Code, t => t.Id);
