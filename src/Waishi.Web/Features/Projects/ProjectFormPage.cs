@@ -45,7 +45,7 @@ public abstract class ProjectFormPage(AppDbContext db, TimeProvider clock, IStri
         Units = await UnitTree.LoadAsync(db, ct);
         var chosen = (Form.Investigators ?? []).Select(i => i.StaffMemberId).OfType<Guid>().ToList();
         var staff = db.Set<StaffMember>().AsNoTracking().Where(s => s.IsActive || chosen.Contains(s.Id));
-        if (await staff.CountAsync(ct) > MaxStaffListed)
+        if (await staff.Take(MaxStaffListed + 1).CountAsync(ct) > MaxStaffListed)
         {
             staff = staff.Where(s => chosen.Contains(s.Id));
         }

@@ -12,6 +12,41 @@ public sealed class TripPagesTests
         app.WithDbAsync(db => db.Set<Trip>().Include(t => t.Members).Include(t => t.Itinerary).Include(t => t.Budget).ToListAsync());
 
     [Fact]
+    public async Task The_person_filter_lists_the_staff_up_to_its_limit_and_past_it_asks_for_the_search_box()
+    {
+        await using var app = await AppFactory.CreateAsync();
+        var cqu = await app.WithDbAsync(db => db.Set<Waishi.Web.Platform.Tenancy.Tenant>().Where(t => t.Code == "CQU").Select(t => t.Id).SingleAsync());
+        var staff = await app.WithDbAsync(db => db.Set<Waishi.Web.Features.People.StaffMember>().CountAsync(s => s.TenantId == cqu));
+        var client = await app.SignInAsync("cqu.officer-exit");
+        static int Listed(string html) => System.Text.RegularExpressions.Regex.Matches(
+            html[html.IndexOf("id=\"Person\"", StringComparison.Ordinal)..html.IndexOf("</select>", html.IndexOf("id=\"Person\"", StringComparison.Ordinal), StringComparison.Ordinal)],
+            "<option value=\"[0-9a-f-]{36}\"").Count;
+        const string hint = "Search for a person by name or staff number in the search box.";
+
+        // Up to the limit every member of staff is offered.
+        await AddStaffAsync(IndexModel.MaxPeopleListed - staff);
+        var page = await client.GetStringAsync("/Trips");
+        Assert.Equal(IndexModel.MaxPeopleListed, Listed(page));
+        Assert.DoesNotContain(hint, page);
+
+        // One more and the list gives way to the search box.
+        await AddStaffAsync(1);
+        page = await client.GetStringAsync("/Trips");
+        Assert.Equal(0, Listed(page));
+        Assert.Contains(hint, page);
+
+        Task AddStaffAsync(int count) => app.WithDbAsync(async db =>
+        {
+            var start = await db.Set<Waishi.Web.Features.People.StaffMember>().CountAsync();
+            for (var i = 0; i < count; i++)
+            {
+                db.Add(new Waishi.Web.Features.People.StaffMember { TenantId = cqu, StaffNumber = $"P{start + i:D6}", NameZh = $"员工{start + i}" });
+            }
+            await db.SaveChangesAsync();
+        });
+    }
+
+    [Fact]
     public async Task An_applicant_submits_a_complete_trip_and_sees_it()
     {
         await using var app = await AppFactory.CreateAsync();
