@@ -7,6 +7,7 @@ using Waishi.Web.Features.Agreements;
 using Waishi.Web.Features.Organisation;
 using Waishi.Web.Features.Partners;
 using Waishi.Web.Features.People;
+using Waishi.Web.Platform.Api;
 using Waishi.Web.Platform.Data;
 using Waishi.Web.Platform.Identity;
 using Waishi.Web.Platform.Localization;
@@ -45,7 +46,7 @@ public abstract class ProjectFormPage(AppDbContext db, TimeProvider clock, IStri
         Units = await UnitTree.LoadAsync(db, ct);
         var chosen = (Form.Investigators ?? []).Select(i => i.StaffMemberId).OfType<Guid>().ToList();
         var staff = db.Set<StaffMember>().AsNoTracking().Where(s => s.IsActive || chosen.Contains(s.Id));
-        if (await staff.Take(MaxStaffListed + 1).CountAsync(ct) > MaxStaffListed)
+        if ((await staff.CountUpToAsync(MaxStaffListed, ct)).Capped)
         {
             staff = staff.Where(s => chosen.Contains(s.Id));
         }

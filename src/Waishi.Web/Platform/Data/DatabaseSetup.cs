@@ -72,6 +72,8 @@ public static class DatabaseSetup
                     db.UseModel(CompiledModel.AppDbContextModel.Instance);
                 }
             }
+            // Here, not only in OnConfiguring: EF Core refuses a pooled context whose OnConfiguring
+            // changes its options, so the pool's options must already hold the translation.
             TenantTerm.Register(db);
         }, poolSize: 256);
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext()

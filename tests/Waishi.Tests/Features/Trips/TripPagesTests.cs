@@ -1,8 +1,11 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Waishi.Tests.Api;
 using Waishi.Tests.Support;
+using Waishi.Web.Features.People;
 using Waishi.Web.Features.Trips;
+using Waishi.Web.Platform.Tenancy;
 
 namespace Waishi.Tests.Features.Trips;
 
@@ -15,12 +18,14 @@ public sealed class TripPagesTests
     public async Task The_person_filter_lists_the_staff_up_to_its_limit_and_past_it_asks_for_the_search_box()
     {
         await using var app = await AppFactory.CreateAsync();
-        var cqu = await app.WithDbAsync(db => db.Set<Waishi.Web.Platform.Tenancy.Tenant>().Where(t => t.Code == "CQU").Select(t => t.Id).SingleAsync());
-        var staff = await app.WithDbAsync(db => db.Set<Waishi.Web.Features.People.StaffMember>().CountAsync(s => s.TenantId == cqu));
+        var cqu = await app.WithDbAsync(db => db.Set<Tenant>().Where(t => t.Code == "CQU").Select(t => t.Id).SingleAsync());
+        var staff = await app.WithDbAsync(db => db.Set<StaffMember>().CountAsync(s => s.TenantId == cqu));
         var client = await app.SignInAsync("cqu.officer-exit");
-        static int Listed(string html) => System.Text.RegularExpressions.Regex.Matches(
-            html[html.IndexOf("id=\"Person\"", StringComparison.Ordinal)..html.IndexOf("</select>", html.IndexOf("id=\"Person\"", StringComparison.Ordinal), StringComparison.Ordinal)],
-            "<option value=\"[0-9a-f-]{36}\"").Count;
+        static int Listed(string html)
+        {
+            var start = html.IndexOf("id=\"Person\"", StringComparison.Ordinal);
+            return Regex.Matches(html[start..html.IndexOf("</select>", start, StringComparison.Ordinal)], "<option value=\"[0-9a-f-]{36}\"").Count;
+        }
         const string hint = "Search for a person by name or staff number in the search box.";
 
         // Up to the limit every member of staff is offered.
@@ -37,10 +42,10 @@ public sealed class TripPagesTests
 
         Task AddStaffAsync(int count) => app.WithDbAsync(async db =>
         {
-            var start = await db.Set<Waishi.Web.Features.People.StaffMember>().CountAsync();
+            var start = await db.Set<StaffMember>().CountAsync();
             for (var i = 0; i < count; i++)
             {
-                db.Add(new Waishi.Web.Features.People.StaffMember { TenantId = cqu, StaffNumber = $"P{start + i:D6}", NameZh = $"员工{start + i}" });
+                db.Add(new StaffMember { TenantId = cqu, StaffNumber = $"P{start + i:D6}", NameZh = $"员工{start + i}" });
             }
             await db.SaveChangesAsync();
         });
